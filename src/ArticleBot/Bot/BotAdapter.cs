@@ -1,0 +1,21 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+
+namespace ArticleBot.Bot;
+
+/// <summary>The CloudAdapter with the one place that catches everything a turn throws: log it, apologise briefly.</summary>
+public sealed class BotAdapter : CloudAdapter
+{
+    public const string Apology = "Sorry, something went wrong while answering. Please try again in a moment.";
+
+    public BotAdapter(BotFrameworkAuthentication authentication, ILogger<BotAdapter> logger)
+        : base(authentication, logger)
+    {
+        OnTurnError = async (turnContext, exception) =>
+        {
+            logger.LogError(exception, "Turn failed in conversation {ConversationId}", turnContext.Activity.Conversation?.Id);
+            await turnContext.SendActivityAsync(Apology).ConfigureAwait(false);
+        };
+    }
+}

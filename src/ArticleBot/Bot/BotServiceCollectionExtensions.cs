@@ -1,0 +1,26 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+
+namespace ArticleBot.Bot;
+
+/// <summary>Bot Framework registrations: authentication from the top-level MicrosoftApp* keys, the adapter, the bot.</summary>
+public static class BotServiceCollectionExtensions
+{
+    public static IServiceCollection AddArticleBot(this IServiceCollection services)
+    {
+        // Authentication is off when MicrosoftAppId is empty (Emulator, local web chat) and on when it is set.
+        services.AddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
+            sp.GetRequiredService<IConfiguration>(),
+            httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
+            logger: sp.GetRequiredService<ILogger<ConfigurationBotFrameworkAuthentication>>()));
+
+        // CloudAdapter's constructors are ambiguous to the container: construct it explicitly.
+        services.AddSingleton(sp => new BotAdapter(
+            sp.GetRequiredService<BotFrameworkAuthentication>(),
+            sp.GetRequiredService<ILogger<BotAdapter>>()));
+        services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<BotAdapter>());
+        services.AddTransient<IBot, QaBot>();
+        return services;
+    }
+}

@@ -1,0 +1,38 @@
+using ArticleBot.Bot;
+using ArticleQa;
+using ArticleQa.Retrieval;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+
+namespace ArticleBot;
+
+/// <summary>The web host: the engine, the bot and its endpoints.</summary>
+public static class BotApp
+{
+    public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        if (overrides is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(overrides);
+        }
+
+        builder.Services.AddArticleQa(builder.Configuration);
+        builder.Services.AddArticleBot();
+        builder.Services.AddHostedService<StartupCheck>();
+
+        var app = builder.Build();
+        app.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken) =>
+            adapter.ProcessAsync(request, response, bot, cancellationToken));
+        app.MapGet("/healthz", async (ArticleLibrary library, CancellationToken cancellationToken) =>
+        {
+            var index = await library.GetIndexAsync(cancellationToken);
+            return Results.Ok(new { status = "ok", articles = index.Articles.Count, passages = index.Passages.Count });
+        });
+        return app;
+    }
+}

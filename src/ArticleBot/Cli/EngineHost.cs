@@ -1,0 +1,20 @@
+using ArticleQa;
+
+namespace ArticleBot.Cli;
+
+/// <summary>The engine without the web host, for command-line verbs: same configuration sources, logs on stderr.</summary>
+internal static class EngineHost
+{
+    public static IHost Build(CommandLineArguments arguments)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddInMemoryCollection(arguments.ConfigurationOverrides);
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+
+        // A command's output is its answer; only warnings and errors go to stderr.
+        builder.Logging.AddFilter((_, level) => level >= LogLevel.Warning);
+        builder.Services.AddArticleQa(builder.Configuration);
+        return builder.Build();
+    }
+}

@@ -1,0 +1,16 @@
+namespace ArticleQa.Answering;
+
+/// <summary>
+/// One numbered source of an answer: marker <c>[Number]</c> in the text refers to the passage
+/// <c>[Start, End)</c> of article <see cref="ArticleId"/>.
+/// </summary>
+public sealed record Citation(
+    int Number,
+    string ArticleId,
+    string Title,
+    Uri? Url,
+    DateTimeOffset? Published,
+    string PassageId,
+    string Passage,
+    int Start,
+    int End);

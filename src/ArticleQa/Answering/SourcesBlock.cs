@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using ArticleQa.Retrieval;
+
+namespace ArticleQa.Answering;
+
+/// <summary>
+/// The one plain format in which numbered sources reach a model (real or Local):
+/// <code>
+/// [1] Title (2025-11-27)
+/// passage text, one line per paragraph
+/// (no blank line inside a source)
+///
+/// [2] Title
+/// passage text
+/// </code>
+/// Line breaks are kept because in news text a line often ends a sentence without a period (headline, standfirst).
+/// The Local model parses exactly this, so a prompt may word everything around it freely.
+/// </summary>
+public static partial class SourcesBlock
+{
+    public static string Format(IReadOnlyList<RetrievedPassage> sources)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var text = new StringBuilder();
+        for (var i = 0; i < sources.Count; i++)
+        {
+            var article = sources[i].Article;
+            var date = article.Published is { } published ? $" ({published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})" : "";
+            text.Append(CultureInfo.InvariantCulture, $"[{i + 1}] {OneLine(article.Title)}{date}\n");
+            text.Append(Paragraphs(sources[i].Passage.Text)).Append("\n\n");
+        }
+
+        return text.ToString().TrimEnd();
+    }
+
+    /// <summary>Reads the numbered sources back out of a rendered prompt.</summary>
+    public static IReadOnlyList<Source> Parse(string prompt)
+    {
+        ArgumentNullException.ThrowIfNull(prompt);
+        return SourcePattern().Matches(prompt.ReplaceLineEndings("\n"))
+            .Select(m => new Source(int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture), m.Groups["title"].Value.Trim(), m.Groups["text"].Value.Trim()))
+            .ToList();
+    }
+
+    private static string OneLine(string text) => WhiteSpace().Replace(text, " ").Trim();
+
+    private static string Paragraphs(string text) =>
+        string.Join('\n', text.Split('\n').Select(OneLine).Where(line => line.Length > 0));
+
+    [GeneratedRegex(@"^\[(?<n>\d{1,3})\] (?<title>[^\n]*)\n(?<text>(?:[^\n]*\S[^\n]*(?:\n|$))+)", RegexOptions.Multiline)]
+    private static partial Regex SourcePattern();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhiteSpace();
+
+    /// <summary>One numbered source as a model sees it.</summary>
+    public sealed record Source(int Number, string Title, string Text);
+}

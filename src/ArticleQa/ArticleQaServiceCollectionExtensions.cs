@@ -1,0 +1,67 @@
+using ArticleQa.Answering;
+using ArticleQa.Articles;
+using ArticleQa.Retrieval;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel;
+using Polly;
+
+namespace ArticleQa;
+
+/// <summary>The engine's one DI entry point.</summary>
+public static class ArticleQaServiceCollectionExtensions
+{
+    public static IServiceCollection AddArticleQa(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddValidatedOptions<ArticlesOptions>(configuration, ArticlesOptions.SectionName);
+        services.AddValidatedOptions<RetrievalOptions>(configuration, RetrievalOptions.SectionName);
+        services.AddValidatedOptions<AnsweringOptions>(configuration, AnsweringOptions.SectionName);
+        services.AddValidatedOptions<LlmOptions>(configuration, LlmOptions.SectionName);
+        services.AddSingleton<IValidateOptions<LlmOptions>, LlmOptionsValidator>();
+
+        services.AddSingleton<ArticleLoader>();
+        services.AddSingleton<PassageSplitter>();
+        services.AddSingleton<ArticleLibrary>();
+        services.AddSingleton<PromptLibrary>();
+        services.AddSingleton<AnswerGenerator>();
+
+        services.AddLlmHttpClient();
+        services.AddSingleton(ChatCompletionServiceFactory.Create);
+        services.AddTransient(sp => new Kernel(sp));
+        return services;
+    }
+
+    private static void AddValidatedOptions<TOptions>(this IServiceCollection services, IConfiguration configuration, string section)
+        where TOptions : class =>
+        services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateDataAnnotations().ValidateOnStart();
+
+    /// <summary>
+    /// The HttpClient of the remote connectors: each attempt is bounded by <c>Llm:TimeoutSeconds</c>; timeouts, 429 and
+    /// 5xx are retried up to <c>Llm:MaxRetries</c> times with exponential backoff (honouring Retry-After).
+    /// </summary>
+    private static void AddLlmHttpClient(this IServiceCollection services)
+    {
+        services.AddHttpClient(ChatCompletionServiceFactory.HttpClientName)
+            .ConfigureHttpClient(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .AddResilienceHandler("llm", (pipeline, context) =>
+            {
+                var llm = context.ServiceProvider.GetRequiredService<IOptions<LlmOptions>>().Value;
+                if (llm.MaxRetries > 0)
+                {
+                    pipeline.AddRetry(new HttpRetryStrategyOptions
+                    {
+                        MaxRetryAttempts = llm.MaxRetries,
+                        BackoffType = DelayBackoffType.Exponential,
+                        UseJitter = true,
+                        Delay = TimeSpan.FromMilliseconds(llm.RetryDelayMilliseconds),
+                        ShouldRetryAfterHeader = true,
+                    });
+                }
+
+                pipeline.AddTimeout(TimeSpan.FromSeconds(llm.TimeoutSeconds));
+            });
+    }
+}

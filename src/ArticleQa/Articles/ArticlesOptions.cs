@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ArticleQa.Articles;
+
+/// <summary>Where the articles live and how they are cut into passages.</summary>
+public sealed class ArticlesOptions
+{
+    public const string SectionName = "Articles";
+
+    /// <summary>Folder of article files; relative paths resolve from the working directory, the content root or the repository root.</summary>
+    [Required]
+    public string Path { get; set; } = "seeds";
+
+    /// <summary>A passage is closed once it reaches this many words (never cutting a sentence).</summary>
+    [Range(10, 2000)]
+    public int TargetWords { get; set; } = 120;
+
+    /// <summary>A passage never grows past this many words unless a single sentence is longer.</summary>
+    [Range(10, 4000)]
+    public int MaxWords { get; set; } = 180;
+
+    /// <summary>Sentences repeated at the start of the next passage so that a fact on a boundary is found whole.</summary>
+    [Range(0, 10)]
+    public int OverlapSentences { get; set; } = 1;
+}

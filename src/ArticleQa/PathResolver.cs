@@ -1,0 +1,40 @@
+namespace ArticleQa;
+
+/// <summary>
+/// Resolves the relative folder names in configuration (<c>seeds</c>, <c>prompts</c>) the way a newcomer expects:
+/// from the working directory, else from the application's base directory or any folder above it (so
+/// <c>dotnet run --project src/ArticleBot</c> and the test runners find the repository's folders).
+/// </summary>
+public static class PathResolver
+{
+    public static string ResolveExisting(string path, string? contentRoot = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (Path.IsPathRooted(path))
+        {
+            return Path.GetFullPath(path);
+        }
+
+        foreach (var candidate in Candidates(path, contentRoot))
+        {
+            if (Directory.Exists(candidate) || File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return Path.GetFullPath(path);
+    }
+
+    private static IEnumerable<string> Candidates(string path, string? contentRoot)
+    {
+        yield return Path.GetFullPath(path);
+        foreach (var start in new[] { contentRoot, AppContext.BaseDirectory })
+        {
+            for (var dir = string.IsNullOrEmpty(start) ? null : new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                yield return Path.Combine(dir.FullName, path);
+            }
+        }
+    }
+}
