@@ -13,7 +13,9 @@ public static class ExtractiveAnswerer
 {
     private static readonly HashSet<string> QuestionWords = new(StringComparer.Ordinal)
     {
-        "who", "what", "when", "where", "which", "why", "how", "whom", "whose", "did", "do", "doe", "does",
+        // Stemmed question and auxiliary words: they say what is asked, not what the answer contains.
+        "who", "what", "when", "where", "which", "why", "how", "whom", "whose", "did", "do", "doe", "ha", "have", "had",
+        "mani", "much", "can", "could", "would", "should", "shall", "mai", "might", "must",
     };
 
     /// <summary>Share of the question's weighted terms a sentence must cover to be an answer.</summary>

@@ -1,0 +1,28 @@
+using ArticleQa.Answering;
+using ArticleQa.Articles;
+using ArticleQa.Retrieval;
+
+namespace ArticleQa.Tests.Answering;
+
+public sealed class SourcesBlockTests
+{
+    [Fact]
+    public void Format_ThenParse_RoundTrips()
+    {
+        var article = new Article("a", "Title One", "Head\n\nBody  text.", "a.txt", Published: new DateTimeOffset(2025, 11, 27, 0, 0, 0, TimeSpan.Zero));
+        var other = new Article("b", "Title Two", "Other.", "b.txt");
+        RetrievedPassage[] sources =
+        [
+            new(new Passage("a", 0, 0, article.Text.Length, article.Text), article, 0.9),
+            new(new Passage("b", 0, 0, 6, "Other."), other, 0.5),
+        ];
+
+        var block = SourcesBlock.Format(sources);
+        var parsed = SourcesBlock.Parse($"Sources:\n\n{block}\n\nQuestion: q");
+
+        Assert.Equal("[1] Title One (2025-11-27)\nHead\nBody text.\n\n[2] Title Two\nOther.", block);
+        Assert.Equal([1, 2], parsed.Select(s => s.Number));
+        Assert.Equal("Head\nBody text.", parsed[0].Text);
+        Assert.Equal("Title Two", parsed[1].Title);
+    }
+}
