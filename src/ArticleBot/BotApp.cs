@@ -31,7 +31,7 @@ public static class BotApp
         app.MapGet("/healthz", async (ArticleLibrary library, CancellationToken cancellationToken) =>
         {
             var index = await library.GetIndexAsync(cancellationToken);
-            return Results.Ok(new { status = "ok", articles = index.Articles.Count, passages = index.Passages.Count });
+            return Results.Ok(new { status = "ok", articles = index.Articles.Count, passages = index.PassageCount });
         });
         return app;
     }

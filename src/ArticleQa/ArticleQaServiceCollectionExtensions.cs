@@ -18,6 +18,7 @@ public static class ArticleQaServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddValidatedOptions<ArticlesOptions>(configuration, ArticlesOptions.SectionName);
         services.AddValidatedOptions<RetrievalOptions>(configuration, RetrievalOptions.SectionName);
+        services.AddValidatedOptions<IndexOptions>(configuration, IndexOptions.SectionName);
         services.AddValidatedOptions<AnsweringOptions>(configuration, AnsweringOptions.SectionName);
         services.AddValidatedOptions<LlmOptions>(configuration, LlmOptions.SectionName);
         services.AddSingleton<IValidateOptions<LlmOptions>, LlmOptionsValidator>();
@@ -25,6 +26,8 @@ public static class ArticleQaServiceCollectionExtensions
         services.AddSingleton<ArticleLoader>();
         services.AddSingleton<PassageSplitter>();
         services.AddSingleton<ArticleLibrary>();
+        services.AddSingleton<ArticleFolderWatcher>();
+        services.AddSingleton<PassageRetriever>();
         services.AddSingleton<PromptLibrary>();
         services.AddSingleton<AnswerGenerator>();
 

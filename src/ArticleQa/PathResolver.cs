@@ -26,6 +26,36 @@ public static class PathResolver
         return Path.GetFullPath(path);
     }
 
+    /// <summary>
+    /// Resolves a folder the app writes to (e.g. the index): absolute paths as given; relative ones against the
+    /// repository root (the folder with Bot.sln above the working or base directory) when there is one, else the
+    /// working directory.
+    /// </summary>
+    public static string ResolveForWrite(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (Path.IsPathRooted(path))
+        {
+            return Path.GetFullPath(path);
+        }
+
+        var root = RepositoryRoot(Directory.GetCurrentDirectory()) ?? RepositoryRoot(AppContext.BaseDirectory);
+        return Path.GetFullPath(Path.Combine(root ?? Directory.GetCurrentDirectory(), path));
+    }
+
+    private static string? RepositoryRoot(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Bot.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return null;
+    }
+
     private static IEnumerable<string> Candidates(string path, string? contentRoot)
     {
         yield return Path.GetFullPath(path);

@@ -12,7 +12,7 @@ namespace ArticleQa.Answering;
 /// citation markers back to passages.
 /// </summary>
 public sealed class AnswerGenerator(
-    ArticleLibrary library,
+    PassageRetriever retriever,
     PromptLibrary prompts,
     Kernel kernel,
     IOptions<RetrievalOptions> retrievalOptions,
@@ -24,8 +24,8 @@ public sealed class AnswerGenerator(
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(question);
         var started = Stopwatch.StartNew();
-        var index = await library.GetIndexAsync(cancellationToken).ConfigureAwait(false);
-        var sources = index.Search(question, _retrieval.TopK).Where(p => p.Score >= _retrieval.MinScore).ToList();
+        var found = await retriever.SearchAsync(question, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var sources = found.Where(p => p.Score >= _retrieval.MinScore).ToList();
         logger.LogInformation("Retrieved {Count} passages in {ElapsedMs} ms", sources.Count, started.ElapsedMilliseconds);
         if (sources.Count == 0)
         {

@@ -1,48 +1,128 @@
 using System.Numerics.Tensors;
+using System.Text;
 using ArticleQa.Articles;
+using Microsoft.Win32.SafeHandles;
 
 namespace ArticleQa.Retrieval;
 
-/// <summary>The searchable set of passages of all loaded articles.</summary>
-public sealed class PassageIndex
+/// <summary>
+/// An immutable snapshot of the indexed passages: int8 embedding vectors and BM25 postings in memory, passage texts read
+/// from the index file on demand. Search fuses the dense cosine similarity with the BM25 score scaled by the query's
+/// highest reachable score, so the fused score is comparable across queries (and usable as a relevance floor).
+/// </summary>
+public sealed class PassageIndex : IDisposable
 {
-    private readonly TfidfVectorizer? _vectorizer;
+    private readonly PassageEntry[] _entries;
+    private readonly QuantizedVectors _vectors;
+    private readonly Bm25Index _bm25;
+    private readonly SafeFileHandle? _texts;
+    private readonly Dictionary<string, (int First, int Count)> _articlePassages = new(StringComparer.Ordinal);
 
-    private PassageIndex(IReadOnlyDictionary<string, Article> articles, IReadOnlyList<Passage> passages, TfidfVectorizer? vectorizer)
+    internal PassageIndex(IndexManifest manifest, PassageEntry[] entries, QuantizedVectors vectors, Bm25Index bm25, string? path)
     {
-        Articles = articles;
-        Passages = passages;
-        _vectorizer = vectorizer;
+        Manifest = manifest;
+        _entries = entries;
+        _vectors = vectors;
+        _bm25 = bm25;
+        // FileShare.Delete: a newer index may be renamed over the file while this snapshot still answers questions.
+        _texts = path is null ? null : File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
+        Articles = manifest.Articles.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        for (var i = 0; i < entries.Length; i++)
+        {
+            var id = manifest.Articles[entries[i].ArticleIndex].Id;
+            _articlePassages[id] = _articlePassages.TryGetValue(id, out var range) ? (range.First, range.Count + 1) : (i, 1);
+        }
     }
 
-    public IReadOnlyDictionary<string, Article> Articles { get; }
+    internal IndexManifest Manifest { get; }
 
-    public IReadOnlyList<Passage> Passages { get; }
+    public IReadOnlyDictionary<string, ArticleInfo> Articles { get; }
 
-    public static PassageIndex Build(IReadOnlyList<Article> articles, PassageSplitter splitter)
+    public int PassageCount => _entries.Length;
+
+    internal static PassageIndex Empty(IndexManifest manifest) =>
+        new(manifest with { Articles = [], PassageCounts = [] }, [], new QuantizedVectors(manifest.Dimensions, [], []), new Bm25Index([], []), null);
+
+    public Passage GetPassage(int index)
     {
-        ArgumentNullException.ThrowIfNull(articles);
-        ArgumentNullException.ThrowIfNull(splitter);
-        var passages = articles.SelectMany(splitter.Split).ToList();
-        var vectorizer = passages.Count == 0 ? null : TfidfVectorizer.Fit(passages.Select(p => p.Text).ToList());
-        return new PassageIndex(articles.ToDictionary(a => a.Id), passages, vectorizer);
+        var entry = _entries[index];
+        var bytes = new byte[entry.TextLength];
+        RandomAccess.Read(_texts!, bytes, entry.TextOffset);
+        return new Passage(Manifest.Articles[entry.ArticleIndex].Id, entry.Ordinal, entry.Start, entry.End, Encoding.UTF8.GetString(bytes));
     }
 
-    /// <summary>The <paramref name="topK"/> passages most similar to <paramref name="query"/> (cosine), best first.</summary>
-    public IReadOnlyList<RetrievedPassage> Search(string query, int topK)
+    /// <summary>The passages of one article with their vectors, for reuse when the article has not changed.</summary>
+    internal IndexedArticle? Extract(string articleId)
     {
-        if (_vectorizer is null || string.IsNullOrWhiteSpace(query))
+        if (!_articlePassages.TryGetValue(articleId, out var range))
+        {
+            return Articles.TryGetValue(articleId, out var empty) ? new IndexedArticle(empty, []) : null;
+        }
+
+        var passages = Enumerable.Range(range.First, range.Count)
+            .Select(i => new IndexedPassage(GetPassage(i), _vectors[i].ToArray(), _vectors.Scales[i]))
+            .ToList();
+        return new IndexedArticle(Articles[articleId], passages);
+    }
+
+    /// <summary>The best <paramref name="topK"/> passages for a query, best first.</summary>
+    /// <param name="query">The query text (for BM25).</param>
+    /// <param name="queryVector">The query's unit-length embedding (for the dense side).</param>
+    public IReadOnlyList<RetrievedPassage> Search(string query, ReadOnlySpan<float> queryVector, SearchRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentNullException.ThrowIfNull(request);
+        if (_entries.Length == 0)
         {
             return [];
         }
 
-        var queryVector = _vectorizer.Vectorize(query);
-        return _vectorizer.CorpusVectors
-            .Select((vector, i) => (Index: i, Score: (double)TensorPrimitives.Dot(queryVector, vector)))
-            .OrderByDescending(hit => hit.Score)
-            .ThenBy(hit => hit.Index)
-            .Take(topK)
-            .Select(hit => new RetrievedPassage(Passages[hit.Index], Articles[Passages[hit.Index].ArticleId], hit.Score))
+        var scores = Score(query, queryVector, request);
+        var best = new TopK(request.TopK);
+        var filter = request.Filter ?? SearchFilter.None;
+        for (var i = 0; i < scores.Length; i++)
+        {
+            if (filter.IsEmpty || filter.Allows(Manifest.Articles[_entries[i].ArticleIndex]))
+            {
+                best.Offer(i, scores[i]);
+            }
+        }
+
+        return best.Drain()
+            .Select(hit => new RetrievedPassage(GetPassage(hit.Index), Manifest.Articles[_entries[hit.Index].ArticleIndex], hit.Score))
             .ToList();
     }
+
+    private float[] Score(string query, ReadOnlySpan<float> queryVector, SearchRequest request)
+    {
+        var dense = new float[_entries.Length];
+        if (request.Mode != RetrievalMode.Lexical)
+        {
+            _vectors.CosineAll(queryVector, dense);
+        }
+
+        if (request.Mode == RetrievalMode.Dense)
+        {
+            return dense;
+        }
+
+        var lexical = new float[_entries.Length];
+        var maxPossible = _bm25.Score(TermAnalyzer.Analyze(query), lexical);
+        if (maxPossible > 0)
+        {
+            TensorPrimitives.Divide(lexical, maxPossible, lexical);
+        }
+
+        if (request.Mode == RetrievalMode.Lexical)
+        {
+            return lexical;
+        }
+
+        // fused = w_dense * cosine + w_lexical * scaled BM25
+        TensorPrimitives.Multiply(dense, (float)request.DenseWeight, dense);
+        TensorPrimitives.MultiplyAdd(lexical, (float)request.LexicalWeight, dense, dense);
+        return dense;
+    }
+
+    public void Dispose() => _texts?.Dispose();
 }

@@ -11,7 +11,18 @@ public sealed class RetrievalOptions
     [Range(1, 50)]
     public int TopK { get; set; } = 5;
 
-    /// <summary>Passages scoring below this are not relevant; when none is left the bot abstains without calling the model.</summary>
+    /// <summary>
+    /// Passages whose fused score is below this are not relevant; when none is left the bot abstains without calling
+    /// the model. The fused score is DenseWeight x cosine similarity + LexicalWeight x BM25 scaled to 0..1.
+    /// </summary>
     [Range(0.0, 1.0)]
-    public double MinScore { get; set; } = 0.05;
+    public double MinScore { get; set; } = 0.2;
+
+    /// <summary>Weight of the dense (embedding cosine) score in the fused score.</summary>
+    [Range(0.0, 10.0)]
+    public double DenseWeight { get; set; } = 0.5;
+
+    /// <summary>Weight of the lexical (BM25, scaled by the query's reachable maximum) score in the fused score.</summary>
+    [Range(0.0, 10.0)]
+    public double LexicalWeight { get; set; } = 0.5;
 }

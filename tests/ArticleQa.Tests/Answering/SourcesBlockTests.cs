@@ -13,8 +13,8 @@ public sealed class SourcesBlockTests
         var other = new Article("b", "Title Two", "Other.", "b.txt");
         RetrievedPassage[] sources =
         [
-            new(new Passage("a", 0, 0, article.Text.Length, article.Text), article, 0.9),
-            new(new Passage("b", 0, 0, 6, "Other."), other, 0.5),
+            new(new Passage("a", 0, 0, article.Text.Length, article.Text), ArticleInfo.From(article, "h1"), 0.9),
+            new(new Passage("b", 0, 0, 6, "Other."), ArticleInfo.From(other, "h2"), 0.5),
         ];
 
         var block = SourcesBlock.Format(sources);

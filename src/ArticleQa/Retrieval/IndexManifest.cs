@@ -1,0 +1,26 @@
+namespace ArticleQa.Retrieval;
+
+/// <summary>
+/// What an index file was built with. A file whose format version, embedding model or splitting settings differ from
+/// the running configuration is rebuilt.
+/// </summary>
+internal sealed record IndexManifest(
+    int FormatVersion,
+    string EmbeddingModel,
+    int Dimensions,
+    int TargetWords,
+    int MaxWords,
+    int OverlapSentences,
+    IReadOnlyList<ArticleInfo> Articles,
+    IReadOnlyList<int> PassageCounts)
+{
+    public const int CurrentFormatVersion = 1;
+
+    /// <summary>Why this file cannot be reused with <paramref name="wanted"/>, or null when it can.</summary>
+    public string? MismatchWith(IndexManifest wanted) =>
+        FormatVersion != wanted.FormatVersion ? $"format version {FormatVersion} != {wanted.FormatVersion}"
+        : EmbeddingModel != wanted.EmbeddingModel || Dimensions != wanted.Dimensions ? $"embedding model {EmbeddingModel}/{Dimensions} != {wanted.EmbeddingModel}/{wanted.Dimensions}"
+        : (TargetWords, MaxWords, OverlapSentences) != (wanted.TargetWords, wanted.MaxWords, wanted.OverlapSentences)
+            ? $"splitting {TargetWords}/{MaxWords}/{OverlapSentences} != {wanted.TargetWords}/{wanted.MaxWords}/{wanted.OverlapSentences}"
+        : null;
+}

@@ -1,0 +1,30 @@
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
+
+namespace ArticleQa.Retrieval;
+
+/// <summary>Hybrid search over the current index: embeds the query, then ranks passages by fused dense + BM25 score.</summary>
+public sealed class PassageRetriever(
+    ArticleLibrary library,
+    IEmbeddingGenerator<string, Embedding<float>> embeddings,
+    IOptions<RetrievalOptions> options)
+{
+    private readonly RetrievalOptions _options = options.Value;
+
+    /// <summary>The best passages for <paramref name="query"/>, best first (not cut by <c>Retrieval:MinScore</c>).</summary>
+    public async Task<IReadOnlyList<RetrievedPassage>> SearchAsync(
+        string query,
+        int? topK = null,
+        SearchFilter? filter = null,
+        RetrievalMode mode = RetrievalMode.Hybrid,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(query);
+        var index = await library.GetIndexAsync(cancellationToken).ConfigureAwait(false);
+        var vector = mode == RetrievalMode.Lexical
+            ? ReadOnlyMemory<float>.Empty
+            : (await embeddings.GenerateAsync([query], cancellationToken: cancellationToken).ConfigureAwait(false))[0].Vector;
+        var request = new SearchRequest(topK ?? _options.TopK, _options.DenseWeight, _options.LexicalWeight, mode, filter);
+        return index.Search(query, vector.Span, request);
+    }
+}
