@@ -4,14 +4,16 @@ using ArticleQa.Retrieval;
 namespace ArticleBot;
 
 /// <summary>
-/// Loads the prompts and the articles before the host accepts requests, so a missing prompt function or articles
-/// folder stops the app at start with a message instead of failing the first question.
+/// Loads the prompts and brings the index up to date before the host accepts requests, so a missing prompt function
+/// or articles folder stops the app at start with a message instead of failing the first question; then starts
+/// watching the articles folder for live updates.
 /// </summary>
-internal sealed class StartupCheck(PromptLibrary prompts, ArticleLibrary library, ILogger<StartupCheck> logger) : IHostedService
+internal sealed class StartupCheck(PromptLibrary prompts, ArticleLibrary library, ArticleFolderWatcher watcher, ILogger<StartupCheck> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var index = await library.GetIndexAsync(cancellationToken);
+        watcher.Start();
         logger.LogInformation(
             "Ready: {Articles} articles from {Folder}, prompts {Hash}",
             index.Articles.Count,

@@ -29,6 +29,8 @@ public static class ArticleQaServiceCollectionExtensions
         services.AddSingleton<ArticleFolderWatcher>();
         services.AddSingleton<PassageRetriever>();
         services.AddSingleton<PromptLibrary>();
+        services.AddSingleton<QueryCondenser>();
+        services.AddSingleton<CitationVerifier>();
         services.AddSingleton<AnswerGenerator>();
 
         services.AddLlmHttpClient();

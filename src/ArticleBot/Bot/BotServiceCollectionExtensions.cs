@@ -1,4 +1,6 @@
+using ArticleBot.Channels;
 using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Options;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 
@@ -20,6 +22,13 @@ public static class BotServiceCollectionExtensions
             sp.GetRequiredService<BotFrameworkAuthentication>(),
             sp.GetRequiredService<ILogger<BotAdapter>>()));
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<BotAdapter>());
+        services.AddOptions<ChannelsOptions>().BindConfiguration(ChannelsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IStorage>(sp => sp.GetRequiredService<IOptions<ChannelsOptions>>().Value.StoragePath is { Length: > 0 } path
+            ? new FileStorage(ArticleQa.PathResolver.ResolveForWrite(path))
+            : new MemoryStorage());
+        services.AddSingleton<ConversationState>();
+        services.AddSingleton<FeedbackStore>();
+        services.AddSingleton<BotCommands>();
         services.AddTransient<IBot, QaBot>();
         return services;
     }

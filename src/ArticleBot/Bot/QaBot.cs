@@ -1,33 +1,131 @@
+using ArticleBot.Channels;
 using ArticleQa.Answering;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Options;
 
 namespace ArticleBot.Bot;
 
-/// <summary>The bot: a message is a question; the engine answers it; the reply carries the citations.</summary>
-public sealed class QaBot(AnswerGenerator answers) : ActivityHandler
+/// <summary>
+/// The bot: a message is a question (or one of the commands help, articles, reset); the engine answers it with the
+/// conversation's recent turns; the reply is rendered for the channel and streamed where the channel allows it.
+/// In group chats and channels the bot answers only when @mentioned.
+/// </summary>
+public sealed partial class QaBot(
+    AnswerGenerator answers,
+    ConversationState conversationState,
+    FeedbackStore feedback,
+    BotCommands commands,
+    IOptions<ChannelsOptions> channelOptions,
+    IOptions<AnsweringOptions> answeringOptions,
+    ILogger<QaBot> logger) : ActivityHandler
 {
+    public const string Informative = "Searching the articles…";
+
+    private readonly IStatePropertyAccessor<ConversationData> _data = conversationState.CreateProperty<ConversationData>(nameof(ConversationData));
+
+    public override async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
+    {
+        await base.OnTurnAsync(turnContext, cancellationToken);
+        await conversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
+    }
+
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
-        var question = turnContext.Activity.Text?.Trim();
-        if (string.IsNullOrEmpty(question))
+        var activity = turnContext.Activity;
+        if (IsGroupConversation(activity))
+        {
+            if (!activity.GetMentions().Any(m => m.Mentioned?.Id == activity.Recipient?.Id))
+            {
+                return;
+            }
+
+            activity.RemoveRecipientMention();
+        }
+
+        var text = activity.Text?.Trim() ?? "";
+        if (text.Length == 0)
         {
             return;
         }
 
-        var answer = await answers.AnswerAsync(question, cancellationToken).ConfigureAwait(false);
-        await turnContext.SendActivityAsync(ToReply(answer), cancellationToken).ConfigureAwait(false);
+        var data = await _data.GetAsync(turnContext, () => new ConversationData(), cancellationToken);
+        if (await commands.TryRunAsync(turnContext, text, data, cancellationToken))
+        {
+            return;
+        }
+
+        await AnswerAsync(turnContext, text, data, cancellationToken);
     }
 
-    internal static IMessageActivity ToReply(Answer answer)
+    private async Task AnswerAsync(ITurnContext<IMessageActivity> turnContext, string question, ConversationData data, CancellationToken cancellationToken)
     {
-        var reply = MessageFactory.Text(answer.Text);
-        if (answer.Citations.Count > 0)
+        var kind = ChannelKinds.Of(turnContext.Activity.ChannelId);
+        var answerId = Guid.NewGuid().ToString("N")[..12];
+        Answer answer;
+        ResourceResponse? sent;
+        if (CanStream(turnContext.Activity, kind))
         {
-            reply.Entities = [CitationEntity.Create(answer.Citations)];
+            var stream = new StreamingReply(turnContext, TimeSpan.FromMilliseconds(channelOptions.Value.StreamIntervalMilliseconds), logger);
+            await stream.InformAsync(Informative, cancellationToken);
+            answer = await StreamAnswerAsync(stream, question, data.Turns, cancellationToken);
+            sent = await stream.FinishAsync(Render(answer, kind, answerId), cancellationToken);
+        }
+        else
+        {
+            await turnContext.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken);
+            answer = await answers.AnswerAsync(question, data.Turns, cancellationToken);
+            sent = await turnContext.SendActivityAsync(Render(answer, kind, answerId), cancellationToken);
+        }
+
+        Remember(data, question, answer, answerId, sent?.Id);
+    }
+
+    private async Task<Answer> StreamAnswerAsync(StreamingReply stream, string question, List<ConversationTurn> history, CancellationToken cancellationToken)
+    {
+        await foreach (var update in answers.StreamAsync(question, history, cancellationToken))
+        {
+            if (update.Final is { } final)
+            {
+                return final;
+            }
+
+            await stream.UpdateAsync(update.TextSoFar!, cancellationToken);
+        }
+
+        throw new InvalidOperationException("The answer stream ended without a final answer.");
+    }
+
+    private IMessageActivity Render(Answer answer, ChannelKind kind, string answerId)
+    {
+        var reply = ReplyRenderer.Render(answer, kind, answerId);
+        foreach (var problem in ReplyValidator.Validate(reply, kind))
+        {
+            logger.LogWarning("Reply {AnswerId} breaks a channel limit: {Problem}", answerId, problem);
         }
 
         return reply;
     }
+
+    private void Remember(ConversationData data, string question, Answer answer, string answerId, string? activityId)
+    {
+        var cited = answer.Citations.Select(c => c.PassageId).ToList();
+        if (!answer.Failed)
+        {
+            data.Turns.Add(new ConversationTurn(question, answer.Text, cited));
+            data.Turns = data.Turns.TakeLast(answeringOptions.Value.HistoryTurns).ToList();
+        }
+
+        data.Answers.Add(new AnswerRecord(answerId, question, answer.Text, cited, answer.PromptHash, activityId));
+        data.Answers = data.Answers.TakeLast(20).ToList();
+    }
+
+    /// <summary>Streaming where the channel allows it: Teams personal chats and Web Chat, never for expectReplies.</summary>
+    private static bool CanStream(IMessageActivity activity, ChannelKind kind) =>
+        activity.DeliveryMode != DeliveryModes.ExpectReplies
+        && (kind == ChannelKind.WebChat || (kind == ChannelKind.Teams && activity.Conversation?.ConversationType is null or "personal"));
+
+    private static bool IsGroupConversation(IMessageActivity activity) =>
+        activity.Conversation?.IsGroup == true || activity.Conversation?.ConversationType is "groupChat" or "channel";
 }

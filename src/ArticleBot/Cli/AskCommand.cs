@@ -1,5 +1,5 @@
 using ArticleQa.Answering;
-using ArticleBot.Bot;
+using ArticleBot.Channels;
 
 namespace ArticleBot.Cli;
 

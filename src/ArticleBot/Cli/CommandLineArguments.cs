@@ -14,7 +14,7 @@ public sealed class CommandLineArguments
         ["--provider"] = "Llm:Provider",
     };
 
-    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "--json" };
+    private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "--json", "--retrieval-only" };
 
     private readonly Dictionary<string, string> _options = new(StringComparer.Ordinal);
 

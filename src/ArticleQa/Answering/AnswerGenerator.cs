@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Text;
 using ArticleQa.Retrieval;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -7,72 +9,147 @@ using Microsoft.SemanticKernel;
 namespace ArticleQa.Answering;
 
 /// <summary>
-/// The engine's one entry point for a question: retrieve passages, abstain without a model call when none is
-/// relevant, otherwise render the Answer prompt with the numbered sources, run the configured model and map its
-/// citation markers back to passages.
+/// The engine's one entry point for a question, used by the bot, <c>ask</c>, <c>chat</c> and <c>eval</c> alike:
+/// condense a follow-up, retrieve passages, abstain without a model call when none is relevant, otherwise render the
+/// Answer prompt with the numbered sources, run the configured model, verify every citation and renumber them.
+/// A model that fails after its retries yields a short apology, never an exception.
 /// </summary>
-public sealed class AnswerGenerator(
+public sealed partial class AnswerGenerator(
     PassageRetriever retriever,
+    ArticleLibrary library,
     PromptLibrary prompts,
+    QueryCondenser condenser,
+    CitationVerifier verifier,
     Kernel kernel,
     IOptions<RetrievalOptions> retrievalOptions,
+    IOptions<AnsweringOptions> answeringOptions,
     ILogger<AnswerGenerator> logger)
 {
     private readonly RetrievalOptions _retrieval = retrievalOptions.Value;
+    private readonly AnsweringOptions _answering = answeringOptions.Value;
 
-    public async Task<Answer> AnswerAsync(string question, CancellationToken cancellationToken)
+    public Task<Answer> AnswerAsync(string question, CancellationToken cancellationToken) => AnswerAsync(question, [], cancellationToken);
+
+    public async Task<Answer> AnswerAsync(string question, IReadOnlyList<ConversationTurn> history, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(question);
-        var started = Stopwatch.StartNew();
-        var found = await retriever.SearchAsync(question, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var sources = found.Where(p => p.Score >= _retrieval.MinScore).ToList();
-        logger.LogInformation("Retrieved {Count} passages in {ElapsedMs} ms", sources.Count, started.ElapsedMilliseconds);
-        if (sources.Count == 0)
+        var turn = await PrepareAsync(question, history, cancellationToken).ConfigureAwait(false);
+        if (turn.Sources.Count == 0)
         {
-            return Answer.NotCoveredAnswer;
+            return Abstain(turn);
         }
 
+        try
+        {
+            var result = await turn.Prompts[PromptLibrary.AnswerFunction].InvokeAsync(kernel, turn.Arguments, cancellationToken).ConfigureAwait(false);
+            return Finish(result.GetValue<string>() ?? "", turn);
+        }
+        catch (Exception e) when (IsModelFailure(e, cancellationToken))
+        {
+            return Failed(turn, e);
+        }
+    }
+
+    /// <summary>Streams the model's text as it comes, then yields the final answer (the same as <see cref="AnswerAsync(string, IReadOnlyList{ConversationTurn}, CancellationToken)"/>).</summary>
+    public async IAsyncEnumerable<AnswerUpdate> StreamAsync(
+        string question,
+        IReadOnlyList<ConversationTurn> history,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var turn = await PrepareAsync(question, history, cancellationToken).ConfigureAwait(false);
+        if (turn.Sources.Count == 0)
+        {
+            yield return new AnswerUpdate(null, Abstain(turn));
+            yield break;
+        }
+
+        var text = new StringBuilder();
+        var stream = turn.Prompts[PromptLibrary.AnswerFunction].InvokeStreamingAsync<string>(kernel, turn.Arguments, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        await using (stream.ConfigureAwait(false))
+        {
+            while (true)
+            {
+                Exception? failure = null;
+                var more = false;
+                try
+                {
+                    more = await stream.MoveNextAsync().ConfigureAwait(false);
+                }
+                catch (Exception e) when (IsModelFailure(e, cancellationToken))
+                {
+                    failure = e;
+                }
+
+                if (failure is not null)
+                {
+                    yield return new AnswerUpdate(null, Failed(turn, failure));
+                    yield break;
+                }
+
+                if (!more)
+                {
+                    break;
+                }
+
+                text.Append(stream.Current);
+                yield return new AnswerUpdate(CitationParser.Parse(text.ToString(), turn.Sources.Count).Text, null);
+            }
+        }
+
+        yield return new AnswerUpdate(null, Finish(text.ToString(), turn));
+    }
+
+    private async Task<PreparedTurn> PrepareAsync(string question, IReadOnlyList<ConversationTurn> history, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(question);
+        ArgumentNullException.ThrowIfNull(history);
+        var started = Stopwatch.StartNew();
+        var recent = history.TakeLast(_answering.HistoryTurns).ToList();
+        var promptSet = prompts.Current;
+        var query = await CondenseAsync(question.Trim(), recent, promptSet, cancellationToken).ConfigureAwait(false);
+        var found = await retriever.SearchAsync(query, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var sources = found.Where(p => p.Score >= _retrieval.MinScore).ToList();
+        if (query != question.Trim() && recent.Count > 0)
+        {
+            sources.AddRange(await CarriedPassagesAsync(recent[^1], sources, cancellationToken).ConfigureAwait(false));
+        }
+
+        logger.LogInformation("Query {Query}: {Count} relevant passages in {ElapsedMs} ms", query, sources.Count, started.ElapsedMilliseconds);
         var arguments = new KernelArguments
         {
             ["sources"] = SourcesBlock.Format(sources),
-            ["history"] = "(none)",
+            ["history"] = QueryCondenser.HistoryText(recent),
             ["question"] = question.Trim(),
+            ["query"] = query,
         };
-        var result = await prompts[PromptLibrary.AnswerFunction].InvokeAsync(kernel, arguments, cancellationToken).ConfigureAwait(false);
-        var answer = ToAnswer(result.GetValue<string>() ?? "", sources);
-        logger.LogInformation(
-            "Answered with {Citations} citations (abstained: {Abstained}) in {ElapsedMs} ms",
-            answer.Citations.Count,
-            answer.Abstained,
-            started.ElapsedMilliseconds);
-        return answer;
+        return new PreparedTurn(query, sources, promptSet, arguments, started);
     }
 
-    internal static Answer ToAnswer(string modelText, IReadOnlyList<RetrievedPassage> sources)
+    private async Task<string> CondenseAsync(string question, List<ConversationTurn> recent, PromptSet promptSet, CancellationToken cancellationToken)
     {
-        var parsed = CitationParser.Parse(modelText, sources.Count);
-        if (parsed.SourceNumbers.Count == 0 && IsNotCovered(parsed.Text))
+        try
         {
-            return Answer.NotCoveredAnswer;
+            return await condenser.CondenseAsync(question, recent, promptSet, cancellationToken).ConfigureAwait(false);
         }
-
-        var citations = parsed.SourceNumbers
-            .Select((sourceNumber, i) => ToCitation(i + 1, sources[sourceNumber - 1]))
-            .ToList();
-        return new Answer(parsed.Text, citations, Abstained: false);
+        catch (Exception e) when (IsModelFailure(e, cancellationToken))
+        {
+            logger.LogWarning(e, "Condensing the follow-up failed; searching with it as asked");
+            return question;
+        }
     }
 
-    private static bool IsNotCovered(string text) =>
-        text.Contains("don't cover", StringComparison.OrdinalIgnoreCase) || text.Contains("do not cover", StringComparison.OrdinalIgnoreCase);
+    /// <summary>A follow-up keeps the passages the previous answer cited among its sources.</summary>
+    private async Task<IEnumerable<RetrievedPassage>> CarriedPassagesAsync(ConversationTurn previous, List<RetrievedPassage> sources, CancellationToken cancellationToken)
+    {
+        var index = await library.GetIndexAsync(cancellationToken).ConfigureAwait(false);
+        return previous.CitedPassageIds
+            .Where(id => sources.TrueForAll(s => s.Passage.Id != id))
+            .Select(id => index.FindPassage(id, _retrieval.MinScore))
+            .OfType<RetrievedPassage>()
+            .ToList();
+    }
 
-    private static Citation ToCitation(int number, RetrievedPassage source) => new(
-        number,
-        source.Article.Id,
-        source.Article.Title,
-        source.Article.Url,
-        source.Article.Published,
-        source.Passage.Id,
-        source.Passage.Text,
-        source.Passage.Start,
-        source.Passage.End);
+    private static bool IsModelFailure(Exception e, CancellationToken cancellationToken) =>
+        e is not OperationCanceledException || !cancellationToken.IsCancellationRequested;
+
+    private sealed record PreparedTurn(string Query, List<RetrievedPassage> Sources, PromptSet Prompts, KernelArguments Arguments, Stopwatch Started);
 }

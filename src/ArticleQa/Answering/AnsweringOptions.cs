@@ -10,4 +10,15 @@ public sealed class AnsweringOptions
     /// <summary>The Semantic Kernel prompt directory: one folder per function with skprompt.txt + config.json.</summary>
     [Required]
     public string PromptsPath { get; set; } = "prompts";
+
+    /// <summary>Share of a cited sentence's content terms its passage must contain for the citation to stand.</summary>
+    [Range(0.0, 1.0)]
+    public double SupportThreshold { get; set; } = 0.5;
+
+    /// <summary>Earlier turns kept per conversation for follow-up questions.</summary>
+    [Range(0, 50)]
+    public int HistoryTurns { get; set; } = 4;
+
+    /// <summary>Re-read the prompt files when they change while serving.</summary>
+    public bool WatchPrompts { get; set; } = true;
 }

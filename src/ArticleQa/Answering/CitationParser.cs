@@ -10,43 +10,76 @@ namespace ArticleQa.Answering;
 /// </summary>
 public static partial class CitationParser
 {
+    /// <summary>Rewrites every marker as <c>[n]</c> with its original source number, dropping numbers outside 1..sourceCount.</summary>
+    public static string Normalize(string text, int sourceCount)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var normalized = Marker().Replace(text, match =>
+        {
+            var numbers = Numbers().Matches(match.Groups["body"].Value)
+                .Select(n => int.TryParse(n.Value, CultureInfo.InvariantCulture, out var number) ? number : 0)
+                .Where(n => n >= 1 && n <= sourceCount)
+                .Distinct()
+                .ToList();
+            return numbers.Count == 0 ? "" : match.Groups["space"].Value + string.Concat(numbers.Select(n => $"[{n}]"));
+        });
+        return SpaceBeforePunctuation().Replace(RepeatedMarker().Replace(normalized, "$1"), "$1").Trim();
+    }
+
     /// <param name="text">The model's answer.</param>
     /// <param name="sourceCount">Sources were numbered 1..sourceCount.</param>
     public static ParsedCitations Parse(string text, int sourceCount)
     {
-        ArgumentNullException.ThrowIfNull(text);
         var used = new List<int>();
-        var rewritten = Marker().Replace(text, match =>
+        var renumbered = SimpleMarker().Replace(Normalize(text, sourceCount), match =>
         {
-            var numbers = Numbers().Matches(match.Groups["body"].Value)
-                .Select(n => int.Parse(n.Value, CultureInfo.InvariantCulture))
-                .Where(n => n >= 1 && n <= sourceCount)
-                .Distinct()
-                .ToList();
-            if (numbers.Count == 0)
+            var number = int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+            if (!used.Contains(number))
             {
-                return "";
+                used.Add(number);
             }
 
-            var markers = new StringBuilder(match.Groups["space"].Value);
-            foreach (var number in numbers)
-            {
-                if (!used.Contains(number))
-                {
-                    used.Add(number);
-                }
-
-                markers.Append('[').Append(used.IndexOf(number) + 1).Append(']');
-            }
-
-            return markers.ToString();
+            return $"[{used.IndexOf(number) + 1}]";
         });
-        rewritten = RepeatedMarker().Replace(rewritten, "$1");
-        return new ParsedCitations(SpaceBeforePunctuation().Replace(rewritten, "$1").Trim(), used);
+        return new ParsedCitations(RepeatedMarker().Replace(renumbered, "$1"), used);
+    }
+
+    /// <summary>The source numbers of the <c>[n]</c> markers in a normalised sentence, in order, without repeats.</summary>
+    public static IReadOnlyList<int> NumbersIn(string normalizedText) =>
+        SimpleMarker().Matches(normalizedText).Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).Distinct().ToList();
+
+    /// <summary>The sentence without its <c>[n]</c> markers.</summary>
+    public static string WithoutMarkers(string normalizedText) =>
+        SpaceBeforePunctuation().Replace(SimpleMarker().Replace(normalizedText, ""), "$1").Trim();
+
+    /// <summary>Puts the markers before the sentence's final punctuation: "He left [2][3]."</summary>
+    public static string WithMarkers(string sentence, IEnumerable<int> numbers)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        var markers = string.Concat(numbers.Select(n => $"[{n}]"));
+        if (markers.Length == 0)
+        {
+            return sentence;
+        }
+
+        var end = sentence.Length;
+        while (end > 0 && sentence[end - 1] is '.' or '!' or '?' or ';' or ':')
+        {
+            end--;
+        }
+
+        return new StringBuilder(sentence.Length + markers.Length + 2)
+            .Append(sentence.AsSpan(0, end).TrimEnd())
+            .Append(' ').Append(markers)
+            .Append(end < sentence.Length ? sentence.AsSpan(end) : ".")
+            .ToString();
     }
 
     [GeneratedRegex(@"(?<space>\s?)(?:\[(?<body>\s*(?:docs?\s*)?\d+(?:\s*,\s*(?:docs?\s*)?\d+)*\s*)\]|【(?<body>\s*(?:docs?\s*)?\d+\s*)】)", RegexOptions.IgnoreCase)]
     private static partial Regex Marker();
+
+    [GeneratedRegex(@"\[(\d+)\]")]
+    private static partial Regex SimpleMarker();
 
     [GeneratedRegex(@"\d+")]
     private static partial Regex Numbers();

@@ -1,4 +1,3 @@
-using System.Text;
 using ArticleQa.Articles;
 using ArticleQa.Retrieval;
 
@@ -16,6 +15,7 @@ public static class ExtractiveAnswerer
         // Stemmed question and auxiliary words: they say what is asked, not what the answer contains.
         "who", "what", "when", "where", "which", "why", "how", "whom", "whose", "did", "do", "doe", "ha", "have", "had",
         "mani", "much", "can", "could", "would", "should", "shall", "mai", "might", "must",
+        "he", "she", "him", "her", "hi", "them", "we", "you", "i", "me", "us", "our", "your",
     };
 
     /// <summary>Share of the question's weighted terms a sentence must cover to be an answer.</summary>
@@ -55,21 +55,7 @@ public static class ExtractiveAnswerer
             t => Math.Log(1 + ((double)candidates.Count / (1 + candidates.Count(c => c.Terms.Contains(t))))),
             StringComparer.Ordinal);
 
-    /// <summary>Puts " [n]" before the sentence's final punctuation: "He left [2]."</summary>
-    internal static string WithMarker(string sentence, int number)
-    {
-        var end = sentence.Length;
-        while (end > 0 && (char.IsPunctuation(sentence[end - 1]) && sentence[end - 1] is '.' or '!' or '?' or ';' or ':'))
-        {
-            end--;
-        }
-
-        return new StringBuilder(sentence.Length + 6)
-            .Append(sentence.AsSpan(0, end).TrimEnd())
-            .Append(" [").Append(number).Append(']')
-            .Append(end < sentence.Length ? sentence.AsSpan(end) : ".")
-            .ToString();
-    }
+    internal static string WithMarker(string sentence, int number) => CitationParser.WithMarkers(sentence, [number]);
 
     private sealed record Candidate(int Number, int Rank, int Order, string Sentence)
     {

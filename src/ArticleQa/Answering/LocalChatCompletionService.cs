@@ -49,12 +49,18 @@ public sealed partial class LocalChatCompletionService : IChatCompletionService
     {
         // Semantic Kernel HTML-encodes variable values in chat prompts; the model reads the decoded text.
         var prompt = WebUtility.HtmlDecode(string.Join("\n", chatHistory.Where(m => m.Role == AuthorRole.User).Select(m => m.Content)));
-        var question = QuestionLine().Matches(prompt).LastOrDefault()?.Groups["q"].Value ?? "";
+        // The standalone query carries a follow-up's context ("he" -> the person asked about before).
+        var question = SearchQueryLine().Matches(prompt).LastOrDefault()?.Groups["q"].Value
+            ?? QuestionLine().Matches(prompt).LastOrDefault()?.Groups["q"].Value
+            ?? "";
         return ExtractiveAnswerer.Answer(question, SourcesBlock.Parse(prompt));
     }
 
     [GeneratedRegex(@"^Question:\s*(?<q>.+)$", RegexOptions.Multiline)]
     private static partial Regex QuestionLine();
+
+    [GeneratedRegex(@"^Search query:[ \t]*(?<q>\S.*)$", RegexOptions.Multiline)]
+    private static partial Regex SearchQueryLine();
 
     [GeneratedRegex(@"\S+\s*")]
     private static partial Regex WordChunks();

@@ -9,40 +9,86 @@ namespace ArticleQa.Answering;
 /// <summary>
 /// The prompt functions read from the prompts folder (<c>Answering:PromptsPath</c>), a Semantic Kernel prompt
 /// directory. Semantic Kernel silently skips a folder without skprompt.txt, so the functions the engine needs are
-/// checked here and a missing one stops the app at start.
+/// checked here: at start a missing or broken one stops the app; while serving, a change is re-read and a broken file
+/// keeps the last good prompts in use (logged with the reason).
 /// </summary>
-public sealed class PromptLibrary
+public sealed class PromptLibrary : IDisposable
 {
     public const string PluginName = "ArticleQa";
     public const string AnswerFunction = "Answer";
+    public const string CondenseFunction = "Condense";
 
-    private static readonly string[] RequiredFunctions = [AnswerFunction];
+    private static readonly string[] RequiredFunctions = [AnswerFunction, CondenseFunction];
+
+    private readonly ILogger<PromptLibrary> _logger;
+    private readonly TimeSpan _debounce = TimeSpan.FromMilliseconds(300);
+    private FileSystemWatcher? _watcher;
+    private Timer? _timer;
 
     public PromptLibrary(IOptions<AnsweringOptions> options, ILogger<PromptLibrary> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
+        _logger = logger;
         Folder = PathResolver.ResolveExisting(options.Value.PromptsPath);
-        Plugin = Load(Folder);
-        Hash = HashFolder(Folder);
-        logger.LogInformation("Loaded prompts {Functions} from {Folder} (hash {Hash})", string.Join(", ", Plugin.Select(f => f.Name)), Folder, Hash);
+        Current = Load(Folder);
+        logger.LogInformation("Loaded prompts {Functions} from {Folder} (hash {Hash})", string.Join(", ", Current.Plugin.Select(f => f.Name)), Folder, Current.Hash);
     }
 
     public string Folder { get; }
 
-    public KernelPlugin Plugin { get; }
+    /// <summary>The prompts in use: read one snapshot per answer so function and hash match.</summary>
+    public PromptSet Current { get; private set; }
 
-    /// <summary>Short SHA-256 of every prompt file, recorded with each answer so prompt changes can be compared.</summary>
-    public string Hash { get; }
+    public string Hash => Current.Hash;
 
-    public KernelFunction this[string name] => Plugin[name];
+    public KernelFunction this[string name] => Current[name];
 
-    internal static KernelPlugin Load(string folder)
+    /// <summary>Re-reads the prompt folder; on failure keeps the last good prompts and returns false.</summary>
+    public bool Reload()
+    {
+        try
+        {
+            var next = Load(Folder);
+            if (next.Hash != Current.Hash)
+            {
+                Current = next;
+                _logger.LogInformation("Reloaded prompts from {Folder} (hash {Hash})", Folder, next.Hash);
+            }
+
+            return true;
+        }
+        catch (Exception e) when (e is InvalidOperationException or KernelException or IOException or System.Text.Json.JsonException or ArgumentException)
+        {
+            _logger.LogWarning("Prompt files in {Folder} are broken, keeping the last good prompts ({Hash}): {Reason}", Folder, Current.Hash, e.Message);
+            return false;
+        }
+    }
+
+    /// <summary>Re-reads the prompts shortly after any file in the folder changes.</summary>
+    public void StartWatching()
+    {
+        if (_watcher is not null)
+        {
+            return;
+        }
+
+        _timer = new Timer(_ => Reload(), null, Timeout.Infinite, Timeout.Infinite);
+        _watcher = new FileSystemWatcher(Folder) { IncludeSubdirectories = true, EnableRaisingEvents = true };
+        FileSystemEventHandler changed = (_, _) => _timer.Change(_debounce, Timeout.InfiniteTimeSpan);
+        _watcher.Changed += changed;
+        _watcher.Created += changed;
+        _watcher.Deleted += changed;
+        _watcher.Renamed += (_, _) => _timer.Change(_debounce, Timeout.InfiniteTimeSpan);
+    }
+
+    internal static PromptSet Load(string folder)
     {
         if (!Directory.Exists(folder))
         {
             throw new InvalidOperationException($"Prompts folder '{folder}' does not exist ({AnsweringOptions.SectionName}:PromptsPath).");
         }
 
+        var hash = HashFolder(folder);
         var plugin = new Kernel().CreatePluginFromPromptDirectory(folder, PluginName);
         foreach (var name in RequiredFunctions.Where(name => !plugin.Contains(name)))
         {
@@ -50,7 +96,7 @@ public sealed class PromptLibrary
                 $"Prompt function '{name}' is missing: expected {Path.Combine(folder, name, "skprompt.txt")} and config.json ({AnsweringOptions.SectionName}:PromptsPath).");
         }
 
-        return plugin;
+        return new PromptSet(plugin, hash);
     }
 
     internal static string HashFolder(string folder)
@@ -63,5 +109,11 @@ public sealed class PromptLibrary
         }
 
         return Convert.ToHexStringLower(sha.GetHashAndReset())[..12];
+    }
+
+    public void Dispose()
+    {
+        _watcher?.Dispose();
+        _timer?.Dispose();
     }
 }

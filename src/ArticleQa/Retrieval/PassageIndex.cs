@@ -51,6 +51,24 @@ public sealed class PassageIndex : IDisposable
         return new Passage(Manifest.Articles[entry.ArticleIndex].Id, entry.Ordinal, entry.Start, entry.End, Encoding.UTF8.GetString(bytes));
     }
 
+    /// <summary>The passage with id <c>articleId#ordinal</c>, if the index still has it.</summary>
+    public RetrievedPassage? FindPassage(string passageId, double score)
+    {
+        ArgumentNullException.ThrowIfNull(passageId);
+        var hash = passageId.LastIndexOf('#');
+        if (hash < 0
+            || !int.TryParse(passageId.AsSpan(hash + 1), System.Globalization.CultureInfo.InvariantCulture, out var ordinal)
+            || !_articlePassages.TryGetValue(passageId[..hash], out var range)
+            || ordinal < 0
+            || ordinal >= range.Count)
+        {
+            return null;
+        }
+
+        var index = range.First + ordinal;
+        return new RetrievedPassage(GetPassage(index), Manifest.Articles[_entries[index].ArticleIndex], score);
+    }
+
     /// <summary>The passages of one article with their vectors, for reuse when the article has not changed.</summary>
     internal IndexedArticle? Extract(string articleId)
     {

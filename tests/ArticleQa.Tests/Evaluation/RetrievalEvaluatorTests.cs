@@ -6,7 +6,7 @@ namespace ArticleQa.Tests.Evaluation;
 
 public sealed class RetrievalEvaluatorTests
 {
-    private static readonly Article Article = new("news/a", "A", "", "news/a.txt");
+    private static readonly ArticleInfo Article = new("news/a", "A", "news/a.txt", "hash");
 
     [Fact]
     public async Task EvaluateAsync_HitsAtRanksOneThreeNoneSeven_ComputesRecallAndMrr()

@@ -6,7 +6,7 @@ namespace ArticleQa.Tests.Evaluation;
 /// <summary>Checks the committed SQuAD subset in tests/eval/squad against itself and the engine's sentence splitter.</summary>
 public sealed class SquadEvalDataTests
 {
-    private static readonly string SquadFolder = RepositoryRoot.Combine("tests", "eval", "squad");
+    private static readonly string SquadFolder = RepositoryPaths.Combine("tests", "eval", "squad");
 
     private static List<EvalArticleFile> Articles { get; } = Directory
         .GetFiles(Path.Combine(SquadFolder, "articles"), "*.md")

@@ -2,45 +2,61 @@ using ArticleQa.Answering;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json.Linq;
 
-namespace ArticleBot.Bot;
+namespace ArticleBot.Channels;
 
 /// <summary>
 /// The one root <c>https://schema.org/Message</c> entity that carries an answer's citations (Teams, Web Chat 4.18):
-/// a <c>Claim</c> per citation whose <c>position</c> matches the <c>[n]</c> marker in the text.
+/// a <c>Claim</c> per citation whose <c>position</c> matches the <c>[n]</c> marker in the text, within Teams' limits.
 /// </summary>
 public static class CitationEntity
 {
     public const string EntityType = "https://schema.org/Message";
     public const int MaxTitleLength = 80;
     public const int MaxAbstractLength = 160;
+    public const int MaxKeywords = 3;
+    public const int MaxKeywordLength = 28;
     public const int MaxCitations = 10;
 
-    public static Entity Create(IReadOnlyList<Citation> citations)
+    /// <param name="citations">The answer's citations (at most <see cref="MaxCitations"/> are sent).</param>
+    /// <param name="withModalText">Web Chat without a url: put the passage as markdown <c>text</c> so the citation opens a modal.</param>
+    /// <param name="feedbackId">Web Chat: adds Like/Dislike actions whose <c>@id</c> carries this answer id.</param>
+    public static Entity Create(IReadOnlyList<Citation> citations, bool withModalText = false, string? feedbackId = null)
     {
         ArgumentNullException.ThrowIfNull(citations);
-        var claims = new JArray(citations.Take(MaxCitations).Select(Claim));
         var properties = new JObject
         {
             ["@type"] = "Message",
             ["@context"] = "https://schema.org",
             ["@id"] = "",
             ["additionalType"] = new JArray("AIGeneratedContent"),
-            ["citation"] = claims,
+            ["citation"] = new JArray(citations.Take(MaxCitations).Select(c => Claim(c, withModalText))),
         };
+        if (feedbackId is not null)
+        {
+            properties["potentialAction"] = new JArray(
+                new JObject { ["@type"] = "LikeAction", ["@id"] = $"fb:like:{feedbackId}" },
+                new JObject { ["@type"] = "DislikeAction", ["@id"] = $"fb:dislike:{feedbackId}" });
+        }
+
         return new Entity(EntityType) { Properties = properties };
     }
 
-    private static JObject Claim(Citation citation)
+    private static JObject Claim(Citation citation, bool withModalText)
     {
         var appearance = new JObject
         {
             ["@type"] = "DigitalDocument",
             ["name"] = Truncate(citation.Title, MaxTitleLength),
             ["abstract"] = Truncate(citation.Passage, MaxAbstractLength),
+            ["keywords"] = new JArray(Keywords.Of(citation.Passage, MaxKeywords, MaxKeywordLength)),
         };
         if (citation.Url is not null)
         {
             appearance["url"] = citation.Url.AbsoluteUri;
+        }
+        else if (withModalText)
+        {
+            appearance["text"] = citation.Passage;
         }
 
         return new JObject { ["@type"] = "Claim", ["position"] = citation.Number, ["appearance"] = appearance };

@@ -1,0 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ArticleBot.Channels;
+
+/// <summary>How the bot talks to its channels: streaming pace, feedback log, conversation store, the local web chat.</summary>
+public sealed class ChannelsOptions
+{
+    public const string SectionName = "Channels";
+
+    /// <summary>Least time between two streamed updates (Teams allows about one request a second).</summary>
+    [Range(100, 10000)]
+    public int StreamIntervalMilliseconds { get; set; } = 1000;
+
+    /// <summary>Append-only JSONL file of thumbs up/down feedback (relative to the repository root when there is one).</summary>
+    [Required]
+    public string FeedbackPath { get; set; } = ".data/feedback.jsonl";
+
+    /// <summary>Folder for conversation state; empty keeps it in memory (Bot Framework MemoryStorage).</summary>
+    public string StoragePath { get; set; } = "";
+
+    /// <summary>Serve the local web chat at <c>/</c> with its Direct Line endpoints; empty means on in Development only.</summary>
+    public bool? WebChatEnabled { get; set; }
+
+    /// <summary>Secret a client must present to the local Direct Line when it is on outside Development.</summary>
+    public string WebChatSecret { get; set; } = "";
+}

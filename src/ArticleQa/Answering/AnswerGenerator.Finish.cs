@@ -1,0 +1,84 @@
+using ArticleQa.Retrieval;
+using Microsoft.Extensions.Logging;
+
+namespace ArticleQa.Answering;
+
+public sealed partial class AnswerGenerator
+{
+    private Answer Abstain(PreparedTurn turn)
+    {
+        logger.LogInformation("No passage above the minimum score for {Query}; abstained without calling the model", turn.Query);
+        return Answer.NotCoveredAnswer with { CondensedQuery = turn.Query, PromptHash = turn.Prompts.Hash, Elapsed = turn.Started.Elapsed };
+    }
+
+    private Answer Failed(PreparedTurn turn, Exception e)
+    {
+        logger.LogError(e, "The model failed after retries for {Query}", turn.Query);
+        return new Answer(Answer.Apology, [], Abstained: false)
+        {
+            Failed = true,
+            ModelCalled = true,
+            CondensedQuery = turn.Query,
+            PromptHash = turn.Prompts.Hash,
+            Elapsed = turn.Started.Elapsed,
+        };
+    }
+
+    private Answer Finish(string modelText, PreparedTurn turn)
+    {
+        var answer = ToAnswer(modelText, turn.Sources, verifier) with
+        {
+            ModelCalled = true,
+            CondensedQuery = turn.Query,
+            PromptHash = turn.Prompts.Hash,
+            Elapsed = turn.Started.Elapsed,
+        };
+        logger.LogInformation(
+            "Answered {Query} with {Citations} citations (abstained {Abstained}; markers removed {Removed}, moved {Moved}; sentences dropped {Dropped}; prompts {Hash}) in {ElapsedMs} ms",
+            turn.Query,
+            answer.Citations.Count,
+            answer.Abstained,
+            answer.Check.Removed,
+            answer.Check.Moved,
+            answer.Check.DroppedSentences,
+            answer.PromptHash,
+            (long)answer.Elapsed.TotalMilliseconds);
+        return answer;
+    }
+
+    /// <summary>Model text → verified, renumbered answer whose every marker points at a source.</summary>
+    internal static Answer ToAnswer(string modelText, IReadOnlyList<RetrievedPassage> sources, CitationVerifier verifier)
+    {
+        var normalized = CitationParser.Normalize(modelText, sources.Count);
+        if (CitationParser.NumbersIn(normalized).Count == 0 && IsNotCovered(normalized))
+        {
+            return Answer.NotCoveredAnswer;
+        }
+
+        var (verified, check) = verifier.Verify(normalized, sources);
+        var parsed = CitationParser.Parse(verified, sources.Count);
+        if (parsed.SourceNumbers.Count == 0)
+        {
+            return Answer.NotCoveredAnswer with { Check = check };
+        }
+
+        var citations = parsed.SourceNumbers.Select((sourceNumber, i) => ToCitation(i + 1, sources[sourceNumber - 1])).ToList();
+        return new Answer(parsed.Text, citations, Abstained: false) { Check = check };
+    }
+
+    private static bool IsNotCovered(string text) =>
+        text.Contains("don't cover", StringComparison.OrdinalIgnoreCase)
+        || text.Contains("do not cover", StringComparison.OrdinalIgnoreCase)
+        || text.Contains("don’t cover", StringComparison.OrdinalIgnoreCase);
+
+    private static Citation ToCitation(int number, RetrievedPassage source) => new(
+        number,
+        source.Article.Id,
+        source.Article.Title,
+        source.Article.Url,
+        source.Article.Published,
+        source.Passage.Id,
+        source.Passage.Text,
+        source.Passage.Start,
+        source.Passage.End);
+}

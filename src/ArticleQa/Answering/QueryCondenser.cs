@@ -1,0 +1,106 @@
+using System.Text.RegularExpressions;
+using ArticleQa.Retrieval;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel;
+
+namespace ArticleQa.Answering;
+
+/// <summary>
+/// Turns a follow-up ("and where was he?") into a standalone search query. Real LLMs run the <c>Condense</c> prompt; the
+/// Local model carries forward the named entities of the previous turn when the question refers back to it.
+/// </summary>
+public sealed partial class QueryCondenser(IOptions<LlmOptions> llm, Kernel kernel, ILogger<QueryCondenser> logger)
+{
+    private static readonly HashSet<string> ReferringWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "he", "she", "it", "they", "him", "her", "them", "his", "hers", "its", "their", "theirs", "there", "that", "this",
+        "those", "these", "then", "the same", "also",
+    };
+
+    public async Task<string> CondenseAsync(string question, IReadOnlyList<ConversationTurn> history, PromptSet prompts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        ArgumentNullException.ThrowIfNull(prompts);
+        if (history.Count == 0)
+        {
+            return question;
+        }
+
+        if (llm.Value.Provider == LlmProvider.Local)
+        {
+            return CarryForward(question, history[^1]);
+        }
+
+        var arguments = new KernelArguments { ["history"] = HistoryText(history), ["question"] = question };
+        var result = await prompts[PromptLibrary.CondenseFunction].InvokeAsync(kernel, arguments, cancellationToken).ConfigureAwait(false);
+        var condensed = (result.GetValue<string>() ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.Trim('"');
+        if (string.IsNullOrWhiteSpace(condensed))
+        {
+            logger.LogWarning("Condense returned nothing; searching with the follow-up as asked");
+            return question;
+        }
+
+        return condensed;
+    }
+
+    /// <summary>"User: ..." / "Bot: ..." lines of the recent turns, markers removed.</summary>
+    public static string HistoryText(IReadOnlyList<ConversationTurn> history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        return history.Count == 0
+            ? "(none)"
+            : string.Join('\n', history.SelectMany(t => new[] { $"User: {t.Question}", $"Bot: {CitationParser.WithoutMarkers(CitationParser.Normalize(t.Answer, 99))}" }));
+    }
+
+    /// <summary>
+    /// The Local model's condensing: a question that refers back (pronoun, "there", "and ...", or almost no content
+    /// words of its own) gets the previous turn's names appended.
+    /// </summary>
+    public static string CarryForward(string question, ConversationTurn previous)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(previous);
+        if (!RefersBack(question))
+        {
+            return question;
+        }
+
+        var known = TermAnalyzer.Analyze(question).ToHashSet(StringComparer.Ordinal);
+        var names = Entities(previous.Question + " " + CitationParser.WithoutMarkers(CitationParser.Normalize(previous.Answer, 99)))
+            .Where(name => !TermAnalyzer.Analyze(name).All(known.Contains))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return names.Count == 0 ? question : $"{question.TrimEnd()} ({string.Join(", ", names)})";
+    }
+
+    internal static bool RefersBack(string question)
+    {
+        var words = Words().Matches(question).Select(m => m.Value).ToList();
+        return words.Any(ReferringWords.Contains)
+            || question.TrimStart().StartsWith("and ", StringComparison.OrdinalIgnoreCase)
+            || question.TrimStart().StartsWith("what about", StringComparison.OrdinalIgnoreCase)
+            || TermAnalyzer.Analyze(question).Count <= 2;
+    }
+
+    /// <summary>Runs of capitalised words (names of people, places, organisations), without sentence-starting function words.</summary>
+    public static IEnumerable<string> Entities(string text) =>
+        Capitalised().Matches(text)
+            .Select(m => string.Join(' ', m.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).SkipWhile(CommonCapitalised.Contains)))
+            .Where(name => name.Length > 1);
+
+    private static readonly HashSet<string> CommonCapitalised = new(StringComparer.Ordinal)
+    {
+        "The", "A", "An", "In", "On", "At", "Of", "For", "To", "By", "With", "From", "This", "That", "These", "Those", "It",
+        "He", "She", "They", "We", "I", "You", "His", "Her", "Their", "Its", "Who", "What", "When", "Where", "Why", "How",
+        "Which", "Whom", "Whose", "But", "And", "Or", "So", "If", "As", "After", "Before", "While", "However", "Also",
+        "There", "Here", "Is", "Are", "Was", "Were", "Will", "Would", "Did", "Does", "Do", "Can", "Could", "Should", "Has",
+        "Have", "Had", "User", "Bot",
+    };
+
+    [GeneratedRegex(@"[\p{L}']+")]
+    private static partial Regex Words();
+
+    [GeneratedRegex(@"\b\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+)*")]
+    private static partial Regex Capitalised();
+}
