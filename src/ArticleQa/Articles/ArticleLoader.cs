@@ -1,15 +1,36 @@
-using System.Text;
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ArticleQa.Articles;
 
-/// <summary>Reads every article file in a folder. A file that cannot be used is skipped with one warning naming it and the reason.</summary>
-public sealed class ArticleLoader(ILogger<ArticleLoader> logger)
+/// <summary>
+/// Reads every article file in a folder (.txt, .md, .html, .pdf, .docx). A file that cannot be used (empty, unreadable,
+/// binary, wrongly encoded, corrupt, too large, or with an id another file already has) is skipped with one warning
+/// naming it and the reason; the other articles are still loaded.
+/// </summary>
+public sealed class ArticleLoader(ILogger<ArticleLoader> logger, IOptions<ArticlesOptions>? options = null)
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly EnumerationOptions Enumeration = new()
+    {
+        RecurseSubdirectories = true,
+        // Dot files and folders (.git, macOS "._" resource forks, editor backups) are never articles.
+        AttributesToSkip = FileAttributes.Hidden | FileAttributes.System,
+        IgnoreInaccessible = true,
+    };
 
-    public static IReadOnlySet<string> SupportedExtensions { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { ".txt" };
+    private readonly ArticlesOptions _options = options?.Value ?? new ArticlesOptions();
 
+    /// <summary>The extensions read as articles; other files in the folder are ignored without a warning.</summary>
+    public static IReadOnlySet<string> SupportedExtensions { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx",
+    };
+
+    /// <summary>
+    /// Loads every supported file under <paramref name="folder"/> and its subfolders, in ordinal path order, skipping
+    /// hidden (dot) files and folders. Logs one warning per skipped file and one summary line.
+    /// </summary>
     public ArticleLoadResult LoadFolder(string folder)
     {
         if (!Directory.Exists(folder))
@@ -19,21 +40,23 @@ public sealed class ArticleLoader(ILogger<ArticleLoader> logger)
 
         var articles = new List<Article>();
         var skipped = new List<SkippedFile>();
-        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        var files = Directory.EnumerateFiles(folder, "*", Enumeration)
+            .Where(file => SupportedExtensions.Contains(Path.GetExtension(file)))
+            .Order(StringComparer.Ordinal);
+        var idOwners = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in files)
         {
-            if (!SupportedExtensions.Contains(Path.GetExtension(file)))
+            if (!TryLoad(file, folder, out var article, out var reason))
             {
-                continue;
+                Skip(file, reason, skipped);
             }
-
-            try
+            else if (!idOwners.TryAdd(article.Id, file))
             {
-                articles.Add(Load(file, folder));
+                Skip(file, $"the article id '{article.Id}' is already used by {idOwners[article.Id]}", skipped);
             }
-            catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+            else
             {
-                logger.LogWarning("Skipped article file {File}: {Reason}", file, e.Message);
-                skipped.Add(new SkippedFile(file, e.Message));
+                articles.Add(article);
             }
         }
 
@@ -41,23 +64,24 @@ public sealed class ArticleLoader(ILogger<ArticleLoader> logger)
         return new ArticleLoadResult(articles, skipped);
     }
 
-    /// <summary>Reads one article file; throws <see cref="InvalidDataException"/> when the file is unusable.</summary>
-    public static Article Load(string file, string root)
+    /// <summary>
+    /// Reads one article file, choosing the reader by extension. Throws <see cref="InvalidDataException"/> when the file
+    /// is unusable (empty, too large, binary, wrongly encoded, corrupt) and <see cref="IOException"/> when it cannot be read.
+    /// </summary>
+    public static Article Load(string file, string root, ArticlesOptions? options = null)
     {
-        string text;
-        try
+        var bytes = ReadBytes(file, options?.MaxFileBytes ?? ArticlesOptions.DefaultMaxFileBytes);
+        var extension = Path.GetExtension(file).ToLowerInvariant();
+        var content = extension switch
         {
-            text = StrictUtf8.GetString(File.ReadAllBytes(file));
-        }
-        catch (DecoderFallbackException)
-        {
-            throw new InvalidDataException("not valid UTF-8 text");
-        }
-
-        text = text.TrimStart('\uFEFF').ReplaceLineEndings("\n");
-        var title = text.Split('\n').Select(line => line.Trim()).FirstOrDefault(line => line.Length > 0)
-            ?? throw new InvalidDataException("the file is empty");
-        return new Article(ArticleId(file, root), title, text, Path.GetFullPath(file));
+            ".txt" => TextArticleReader.Read(bytes),
+            ".md" or ".markdown" => MarkdownArticleReader.Read(bytes),
+            ".html" or ".htm" => HtmlArticleReader.Read(bytes, Path.GetFullPath(file)),
+            ".pdf" => PdfArticleReader.Read(bytes),
+            ".docx" => DocxArticleReader.Read(bytes),
+            _ => throw new InvalidDataException($"unsupported file type '{extension}'"),
+        };
+        return ToArticle(content, ArticleId(file, root), Path.GetFullPath(file));
     }
 
     /// <summary>The id is the path under the articles folder without its extension, with forward slashes.</summary>
@@ -66,5 +90,87 @@ public sealed class ArticleLoader(ILogger<ArticleLoader> logger)
         var relative = Path.GetRelativePath(root, file);
         var withoutExtension = Path.ChangeExtension(relative, null) ?? relative;
         return withoutExtension.Replace('\\', '/');
+    }
+
+    private bool TryLoad(string file, string root, [NotNullWhen(true)] out Article? article, [NotNullWhen(false)] out string? reason)
+    {
+        article = null;
+        reason = null;
+        try
+        {
+            article = Load(file, root, _options);
+            return true;
+        }
+        catch (InvalidDataException e)
+        {
+            reason = e.Message;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            reason = $"could not read the file: {e.Message}";
+        }
+        catch (Exception e)
+        {
+            // A parser bug on one odd file must not keep every other article out of the index.
+            logger.LogDebug(e, "Reading {File} failed unexpectedly", file);
+            reason = $"could not read the file: {e.GetType().Name}: {e.Message}";
+        }
+
+        return false;
+    }
+
+    private void Skip(string file, string reason, List<SkippedFile> skipped)
+    {
+        logger.LogWarning("Skipped article file {File}: {Reason}", file, reason);
+        skipped.Add(new SkippedFile(file, reason));
+    }
+
+    private static byte[] ReadBytes(string file, int maxFileBytes)
+    {
+        var info = new FileInfo(file);
+        if (info.LinkTarget is not null)
+        {
+            // FileInfo describes the link itself; its size and existence are the target's business.
+            info = info.ResolveLinkTarget(returnFinalTarget: true) as FileInfo
+                ?? throw new IOException($"the link target '{info.LinkTarget}' is not a file");
+            if (!info.Exists)
+            {
+                throw new IOException($"the link target '{info.FullName}' does not exist");
+            }
+        }
+
+        // Checked before opening: an empty file needs no reader, and a zero-length FIFO would block a read forever.
+        if (info.Length == 0)
+        {
+            throw new InvalidDataException("the file is empty (0 bytes)");
+        }
+
+        if (info.Length > maxFileBytes)
+        {
+            throw new InvalidDataException(
+                $"the file is too large ({info.Length} bytes; Articles:MaxFileBytes is {maxFileBytes})");
+        }
+
+        return File.ReadAllBytes(file);
+    }
+
+    private static Article ToArticle(ArticleContent content, string id, string fullPath)
+    {
+        var text = ArticleText.Normalize(content.Text);
+        if (text.Length == 0)
+        {
+            throw new InvalidDataException("the file contains no text");
+        }
+
+        var title = ArticleText.SingleLine(content.Title) ?? ArticleText.FirstLine(text)!;
+        return new Article(
+            id,
+            title,
+            ArticleText.WithTitle(text, title),
+            fullPath,
+            content.Url,
+            ArticleText.SingleLine(content.Author),
+            content.Published,
+            ArticleText.SingleLine(content.Source));
     }
 }
