@@ -40,9 +40,7 @@ public sealed class ArticleLoader(ILogger<ArticleLoader> logger, IOptions<Articl
 
         var articles = new List<Article>();
         var skipped = new List<SkippedFile>();
-        var files = Directory.EnumerateFiles(folder, "*", Enumeration)
-            .Where(file => SupportedExtensions.Contains(Path.GetExtension(file)))
-            .Order(StringComparer.Ordinal);
+        var files = ArticleFiles(folder);
         var idOwners = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in files)
         {
@@ -63,6 +61,12 @@ public sealed class ArticleLoader(ILogger<ArticleLoader> logger, IOptions<Articl
         logger.LogInformation("Loaded {Count} articles from {Folder}, skipped {Skipped}", articles.Count, folder, skipped.Count);
         return new ArticleLoadResult(articles, skipped);
     }
+
+    /// <summary>The article files under <paramref name="folder"/>: supported extensions, no hidden (dot) files, ordinal path order.</summary>
+    public static IEnumerable<string> ArticleFiles(string folder) =>
+        Directory.EnumerateFiles(folder, "*", Enumeration)
+            .Where(file => SupportedExtensions.Contains(Path.GetExtension(file)))
+            .Order(StringComparer.Ordinal);
 
     /// <summary>
     /// Reads one article file, choosing the reader by extension. Throws <see cref="InvalidDataException"/> when the file
@@ -92,7 +96,8 @@ public sealed class ArticleLoader(ILogger<ArticleLoader> logger, IOptions<Articl
         return withoutExtension.Replace('\\', '/');
     }
 
-    private bool TryLoad(string file, string root, [NotNullWhen(true)] out Article? article, [NotNullWhen(false)] out string? reason)
+    /// <summary>Reads one article file with the configured limits; on failure gives the reason instead of throwing.</summary>
+    public bool TryLoad(string file, string root, [NotNullWhen(true)] out Article? article, [NotNullWhen(false)] out string? reason)
     {
         article = null;
         reason = null;

@@ -10,41 +10,58 @@ public sealed partial class ArticleLibrary
     private SyncPlan Plan(PassageIndex current)
     {
         var plan = new SyncPlan();
-        foreach (var file in Directory.EnumerateFiles(Folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in ArticleLoader.ArticleFiles(Folder))
         {
-            if (!ArticleLoader.SupportedExtensions.Contains(Path.GetExtension(file)))
+            var id = ArticleLoader.ArticleId(file, Folder);
+            if (!owners.TryAdd(id, file))
             {
+                Skip(plan, file, $"the article id '{id}' is already used by {owners[id]}");
                 continue;
             }
 
-            var id = ArticleLoader.ArticleId(file, Folder);
             var known = current.Articles.GetValueOrDefault(id);
-            try
+            var hash = Hash(file, _articles.MaxFileBytes);
+            if (hash is not null && known?.ContentHash == hash && current.Extract(id) is { } reused)
             {
-                var hash = ContentHash(file);
-                if (known?.ContentHash == hash && current.Extract(id) is { } reused)
-                {
-                    plan.Reused[id] = reused;
-                }
-                else
-                {
-                    plan.ToLoad.Add((ArticleLoader.Load(file, Folder), hash));
-                    _ = known is null ? plan.Added++ : plan.Changed++;
-                }
-
+                plan.Reused[id] = reused;
                 plan.Order.Add(id);
             }
-            catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+            else if (_loader.TryLoad(file, Folder, out var article, out var reason))
             {
-                plan.Skipped++;
+                plan.ToLoad.Add((article, hash ?? ContentHash(file)));
+                plan.Order.Add(id);
+                _ = known is null ? plan.Added++ : plan.Changed++;
+            }
+            else
+            {
+                Skip(plan, file, reason);
                 KeepPreviousVersion(current, id, known, plan);
-                _logger.LogWarning("Skipped article file {File}: {Reason}", file, e.Message);
             }
         }
 
         var present = plan.Order.ToHashSet(StringComparer.Ordinal);
         plan.Removed = current.Articles.Keys.Count(id => !present.Contains(id));
         return plan;
+    }
+
+    private void Skip(SyncPlan plan, string file, string reason)
+    {
+        plan.Skipped++;
+        _logger.LogWarning("Skipped article file {File}: {Reason}", file, reason);
+    }
+
+    /// <summary>The file's content hash, or null when it is too large or unreadable (the loader then says why).</summary>
+    private static string? Hash(string file, long maxBytes)
+    {
+        try
+        {
+            return new FileInfo(file).Length is > 0 and var length && length <= maxBytes ? ContentHash(file) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     /// <summary>A file that became unreadable keeps its last good indexed version: nothing stored is lost to bad input.</summary>
