@@ -39,7 +39,7 @@ public static class ArticleQaServiceCollectionExtensions
         services.AddSingleton<AnswerGenerator>();
 
         services.AddLlmHttpClient();
-        services.AddSingleton(ChatCompletionServiceFactory.Create);
+        services.TryAddSingleton(ChatCompletionServiceFactory.Create);
         services.AddTransient(sp => new Kernel(sp));
         return services;
     }

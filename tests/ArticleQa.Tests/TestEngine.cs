@@ -7,7 +7,7 @@ namespace ArticleQa.Tests;
 /// <summary>The real engine wired through <c>AddArticleQa</c>, on the seed articles and the real prompts unless overridden.</summary>
 internal static class TestEngine
 {
-    public static ServiceProvider Create(IDictionary<string, string?>? settings = null)
+    public static ServiceProvider Create(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -21,7 +21,9 @@ internal static class TestEngine
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var services = new ServiceCollection().AddLogging().AddArticleQa(configuration).BuildServiceProvider(validateScopes: true);
+        var collection = new ServiceCollection().AddLogging();
+        configure?.Invoke(collection);
+        var services = collection.AddArticleQa(configuration).BuildServiceProvider(validateScopes: true);
         ValidateOptions(services);
         return services;
     }

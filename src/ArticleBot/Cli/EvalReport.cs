@@ -45,7 +45,7 @@ internal sealed record EvalReport(RetrievalEvaluation Retrieval, RetrievalMode M
                 recallAt5 = Round(Retrieval.RecallAt5),
                 recallAt10 = Round(Retrieval.RecallAt10),
                 mrrAt10 = Round(Retrieval.MrrAt10),
-                perQuestion = Retrieval.Results.Select(r => new { id = r.Id, rank = r.Rank }),
+                perQuestion = Retrieval.Results.Select(r => new { id = r.Id, rank = r.Rank, topScore = Round(r.TopScore) }),
             },
             answers = Answers is not { } a ? null : new
             {

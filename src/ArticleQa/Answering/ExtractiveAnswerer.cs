@@ -17,7 +17,7 @@ namespace ArticleQa.Answering;
 public sealed partial class ExtractiveAnswerer(IEmbeddingGenerator<string, Embedding<float>> embeddings, double minScore = ExtractiveAnswerer.DefaultMinScore)
 {
     /// <summary>Calibrated on the in-repo SQuAD subset and the seed article's unanswerable questions (see README).</summary>
-    public const double DefaultMinScore = 0.42;
+    public const double DefaultMinScore = 0.36;
 
     private const double CoverageWeight = 0.6;
     private const double SimilarityWeight = 0.4;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
@@ -19,6 +20,13 @@ public sealed class PromptLibrary : IDisposable
     public const string CondenseFunction = "Condense";
 
     private static readonly string[] RequiredFunctions = [AnswerFunction, CondenseFunction];
+
+    /// <summary>Variables a prompt must show the model; a template without them (or with them mistyped) is broken.</summary>
+    private static readonly (string Function, string[] Variables)[] RequiredVariables =
+    [
+        (AnswerFunction, ["sources", "question"]),
+        (CondenseFunction, ["history", "question"]),
+    ];
 
     private readonly ILogger<PromptLibrary> _logger;
     private readonly TimeSpan _debounce = TimeSpan.FromMilliseconds(300);
@@ -94,6 +102,16 @@ public sealed class PromptLibrary : IDisposable
         {
             throw new InvalidOperationException(
                 $"Prompt function '{name}' is missing: expected {Path.Combine(folder, name, "skprompt.txt")} and config.json ({AnsweringOptions.SectionName}:PromptsPath).");
+        }
+
+        foreach (var (function, variables) in RequiredVariables)
+        {
+            var template = File.ReadAllText(Path.Combine(folder, function, "skprompt.txt"));
+            var missing = variables.FirstOrDefault(v => !Regex.IsMatch(template, $@"\{{\{{\s*\${v}\s*\}}\}}"));
+            if (missing is not null)
+            {
+                throw new InvalidOperationException($"Prompt function '{function}' never shows the model {{{{${missing}}}}} ({Path.Combine(folder, function, "skprompt.txt")}).");
+            }
         }
 
         return new PromptSet(plugin, hash);

@@ -30,7 +30,7 @@ public static class RetrievalEvaluator
         {
             cancellationToken.ThrowIfCancellationRequested();
             var passages = await search(question.Question, Depth, cancellationToken);
-            results.Add(new QuestionRetrievalResult(question.Id, question.Question, FirstHitRank(question, passages)));
+            results.Add(new QuestionRetrievalResult(question.Id, question.Question, FirstHitRank(question, passages), passages.Count > 0 ? passages[0].Score : 0));
             progress?.Report(results.Count);
         }
 

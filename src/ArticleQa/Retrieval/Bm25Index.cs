@@ -67,14 +67,16 @@ internal sealed class Bm25Index
         var maxPossible = 0f;
         foreach (var term in queryTerms)
         {
-            if (!_termIds.TryGetValue(term, out var id))
+            // A term no passage has still counts towards what a perfect match would score, so a query whose rare
+            // words are all unknown does not look like a strong match on its common ones.
+            var known = _termIds.TryGetValue(term, out var id);
+            var df = known ? _postingStart[id + 1] - _postingStart[id] : 0;
+            var idf = (float)Math.Log(1 + ((PassageCount - df + 0.5) / (df + 0.5)));
+            maxPossible += idf * (K1 + 1);
+            if (!known)
             {
                 continue;
             }
-
-            var df = _postingStart[id + 1] - _postingStart[id];
-            var idf = (float)Math.Log(1 + ((PassageCount - df + 0.5) / (df + 0.5)));
-            maxPossible += idf * (K1 + 1);
             for (var slot = _postingStart[id]; slot < _postingStart[id + 1]; slot++)
             {
                 var tf = _postingFrequency[slot];

@@ -16,7 +16,7 @@ public sealed class RetrievalOptions
     /// the model. The fused score is DenseWeight x cosine similarity + LexicalWeight x BM25 scaled to 0..1.
     /// </summary>
     [Range(0.0, 1.0)]
-    public double MinScore { get; set; } = 0.2;
+    public double MinScore { get; set; } = 0.15;
 
     /// <summary>Weight of the dense (embedding cosine) score in the fused score.</summary>
     [Range(0.0, 10.0)]
