@@ -23,7 +23,10 @@ public static partial class ReplyValidator
 
         var claims = roots.Count == 0 ? [] : ValidateEntity(roots[0].Properties, problems);
         var markers = Marker().Matches(reply.Text ?? "").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToHashSet();
-        problems.AddRange(markers.Where(n => !claims.ContainsKey(n)).Select(n => $"marker [{n}] has no citation"));
+        var listed = kind == ChannelKind.Markdown
+            ? SourceLine().Matches(reply.Text ?? "").Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToHashSet()
+            : claims.Keys.ToHashSet();
+        problems.AddRange(markers.Where(n => !listed.Contains(n)).Select(n => $"marker [{n}] has no citation"));
         if (kind == ChannelKind.WebChat)
         {
             ValidateDefinitions(reply.Text ?? "", claims, problems);
@@ -100,6 +103,9 @@ public static partial class ReplyValidator
         problems.AddRange(claims.Keys.Where(n => !Definition().Matches(text).Any(d => d.Groups["n"].Value == n.ToString(System.Globalization.CultureInfo.InvariantCulture)))
             .Select(n => $"citation {n} has no link definition (Web Chat 4.18 would not list it)"));
     }
+
+    [GeneratedRegex(@"^(\d+)\. \*\*", RegexOptions.Multiline)]
+    private static partial Regex SourceLine();
 
     [GeneratedRegex(@"\[(\d+)\](?!:)")]
     private static partial Regex Marker();

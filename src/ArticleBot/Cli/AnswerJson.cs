@@ -31,6 +31,11 @@ internal static class AnswerJson
                 end = c.End,
             }),
             abstained = answer.Abstained,
+            condensedQuery = answer.CondensedQuery,
+            promptHash = answer.PromptHash,
+            citationCheck = new { removed = answer.Check.Removed, moved = answer.Check.Moved, droppedSentences = answer.Check.DroppedSentences },
+            failed = answer.Failed,
+            elapsedMs = Math.Round(answer.Elapsed.TotalMilliseconds),
         },
         Options);
 }

@@ -5,7 +5,7 @@ namespace ArticleBot.Cli;
 /// <summary>Dispatches the verb; maps bad arguments and bad configuration to exit code 2 with a message naming them.</summary>
 internal static class CommandRunner
 {
-    public const string Verbs = "serve (default), ask, search, ingest, eval";
+    public const string Verbs = "serve (default), ask, chat, search, ingest, eval, feedback export, teams-package";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -55,12 +55,18 @@ internal static class CommandRunner
                 return 0;
             case "ask":
                 return await AskCommand.RunAsync(arguments, output, cancellationToken);
+            case "chat":
+                return await ChatCommand.RunAsync(arguments, Console.In, output, cancellationToken);
             case "search":
                 return await SearchCommand.RunAsync(arguments, output, cancellationToken);
             case "ingest":
                 return await IngestCommand.RunAsync(arguments, output, cancellationToken);
             case "eval":
                 return await EvalCommand.RunAsync(arguments, output, cancellationToken);
+            case "feedback":
+                return await FeedbackCommand.RunAsync(arguments, output, cancellationToken);
+            case "teams-package":
+                return await TeamsPackageCommand.RunAsync(arguments, output, cancellationToken);
             default:
                 throw new CommandLineException($"Unknown verb '{arguments.Verb}'. Verbs: {Verbs}.");
         }

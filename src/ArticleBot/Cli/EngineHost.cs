@@ -5,10 +5,12 @@ namespace ArticleBot.Cli;
 /// <summary>The engine without the web host, for command-line verbs: same configuration sources, logs on stderr.</summary>
 internal static class EngineHost
 {
-    public static IHost Build(CommandLineArguments arguments)
+    public static IHost Build(CommandLineArguments arguments, IReadOnlyDictionary<string, string?>? extra = null)
     {
+        ArgumentNullException.ThrowIfNull(arguments);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(arguments.ConfigurationOverrides);
+        builder.Configuration.AddInMemoryCollection(extra ?? new Dictionary<string, string?>());
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
 

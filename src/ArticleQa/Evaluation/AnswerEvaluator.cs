@@ -79,14 +79,16 @@ public static class AnswerEvaluator
             question.Answerable && answered && answer.Citations.Any(c => matcher.IsHit(c.Passage)),
             answer.Failed,
             answer.Elapsed.TotalMilliseconds,
-            answer.PromptHash);
+            answer.PromptHash,
+            question.Scored);
     }
 
     internal static AnswerEvaluation Summarize(IReadOnlyList<QuestionAnswerResult> results, bool complete)
     {
-        var answerable = results.Where(r => r.Answerable).ToList();
-        var abstained = results.Where(r => r.Abstained).ToList();
-        var unanswerable = results.Count - answerable.Count;
+        var scored = results.Where(r => r.Scored).ToList();
+        var answerable = scored.Where(r => r.Answerable).ToList();
+        var abstained = scored.Where(r => r.Abstained).ToList();
+        var unanswerable = scored.Count - answerable.Count;
         var rightAbstentions = abstained.Count(r => !r.Answerable);
         var latencies = results.Select(r => r.LatencyMs).Order().ToList();
         return new AnswerEvaluation(

@@ -6,9 +6,15 @@ namespace ArticleQa.Evaluation;
 /// <param name="Answers">Distinct acceptable answer strings, the preferred one first; may be empty.</param>
 /// <param name="Evidence">The sentence that answers the question, as it appears in the article text; may be empty.</param>
 /// <param name="Answerable">False for questions the articles do not answer.</param>
+/// <param name="Review">A question to run and show for review but not to score (it has no gold answer yet), e.g. exported thumbs-down feedback.</param>
 public sealed record EvalQuestion(
     string Id,
     string Question,
     IReadOnlyList<string> Answers,
     string Evidence,
-    bool Answerable);
+    bool Answerable,
+    bool Review = false)
+{
+    /// <summary>True when the question can be scored: it is not a review-only line (e.g. exported feedback without gold).</summary>
+    public bool Scored => !Review;
+}

@@ -15,8 +15,9 @@ public sealed record QuestionAnswerResult(
     bool CitationCorrect,
     bool Failed,
     double LatencyMs,
-    string? PromptHash)
+    string? PromptHash,
+    bool Scored = true)
 {
-    /// <summary>Answerable: right answer with a right citation. Unanswerable: abstained.</summary>
-    public bool Passed => Answerable ? AnswerCorrect && CitationCorrect : Abstained;
+    /// <summary>Answerable: right answer with a right citation. Unanswerable: abstained. Unscored questions never fail.</summary>
+    public bool Passed => !Scored || (Answerable ? AnswerCorrect && CitationCorrect : Abstained);
 }

@@ -21,11 +21,12 @@ public static class QuestionFile
         var answers = fields.StringArray("answers", required: false);
         var evidence = fields.OptionalString("evidence") ?? "";
         var answerable = fields.Boolean("answerable", defaultValue: true);
-        if (answerable && answers.Count == 0 && string.IsNullOrWhiteSpace(evidence))
+        var review = fields.Boolean("review", defaultValue: false);
+        if (answerable && !review && answers.Count == 0 && string.IsNullOrWhiteSpace(evidence))
         {
-            fields.Fail("an answerable question needs \"evidence\" or \"answers\"");
+            fields.Fail("an answerable question needs \"evidence\" or \"answers\" (or \"review\": true to run it unscored)");
         }
 
-        return new EvalQuestion(id, question, answers, evidence, answerable);
+        return new EvalQuestion(id, question, answers, evidence, answerable, review);
     }
 }

@@ -26,7 +26,7 @@ public static class RetrievalEvaluator
         ArgumentNullException.ThrowIfNull(questions);
         ArgumentNullException.ThrowIfNull(search);
         var results = new List<QuestionRetrievalResult>();
-        foreach (var question in questions.Where(question => question.Answerable))
+        foreach (var question in questions.Where(question => question.Answerable && question.Scored))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var passages = await search(question.Question, Depth, cancellationToken);

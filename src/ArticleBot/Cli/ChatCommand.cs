@@ -1,0 +1,54 @@
+using ArticleQa.Answering;
+using Microsoft.Extensions.Options;
+
+namespace ArticleBot.Cli;
+
+/// <summary>
+/// <c>chat</c>: an interactive terminal conversation with the same behaviour as the bot (recent turns kept, follow-ups
+/// condensed, <c>reset</c> forgets them), printing the citations under each answer. <c>exit</c> or end of input quits.
+/// </summary>
+internal static class ChatCommand
+{
+    public static async Task<int> RunAsync(CommandLineArguments arguments, TextReader input, TextWriter output, CancellationToken cancellationToken)
+    {
+        arguments.AllowOnly();
+        using var host = EngineHost.Build(arguments);
+        var answers = host.Services.GetRequiredService<AnswerGenerator>();
+        var keep = host.Services.GetRequiredService<IOptions<AnsweringOptions>>().Value.HistoryTurns;
+        var history = new List<ConversationTurn>();
+        await output.WriteLineAsync("Ask about the articles. Commands: reset (forget the conversation), exit.");
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            await output.WriteAsync("> ");
+            var line = await input.ReadLineAsync(cancellationToken);
+            var text = line?.Trim();
+            if (text is null or "exit" or "quit")
+            {
+                break;
+            }
+
+            if (text.Length == 0)
+            {
+                continue;
+            }
+
+            if (text is "reset" or "/reset")
+            {
+                history.Clear();
+                await output.WriteLineAsync("Forgot the conversation.");
+                continue;
+            }
+
+            var answer = await answers.AnswerAsync(text, history, cancellationToken);
+            await output.WriteLineAsync(AskCommand.Format(answer));
+            await output.WriteLineAsync();
+            if (!answer.Failed)
+            {
+                history.Add(new ConversationTurn(text, answer.Text, answer.Citations.Select(c => c.PassageId).ToList()));
+                history = history.TakeLast(keep).ToList();
+            }
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using ArticleBot.Bot;
+using ArticleBot.Channels;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace ArticleBot.Cli;
+
+/// <summary>
+/// <c>feedback export [--out FILE]</c>: the thumbs-down answers as question-file lines for <c>eval</c>, marked
+/// <c>"review": true</c> (run and shown, not scored, until someone adds the right answer) with what the bot said.
+/// </summary>
+internal static class FeedbackCommand
+{
+    public static async Task<int> RunAsync(CommandLineArguments arguments, TextWriter output, CancellationToken cancellationToken)
+    {
+        arguments.AllowOnly("--out", "--feedback");
+        if (arguments.Positional is not ["export"])
+        {
+            throw new CommandLineException("Usage: feedback export [--out FILE] [--feedback FILE]");
+        }
+
+        using var host = EngineHost.Build(arguments);
+        var options = host.Services.GetRequiredService<IConfiguration>().GetSection(ChannelsOptions.SectionName).Get<ChannelsOptions>() ?? new ChannelsOptions();
+        options.FeedbackPath = arguments.Get("--feedback") ?? options.FeedbackPath;
+        using var store = new FeedbackStore(Options.Create(options), NullLogger<FeedbackStore>.Instance);
+        var lines = (await store.ReadAllAsync(cancellationToken))
+            .Where(f => f.Reaction == "dislike" && !string.IsNullOrWhiteSpace(f.Question))
+            .DistinctBy(f => f.AnswerId)
+            .Select(ToQuestionLine)
+            .ToList();
+        if (arguments.Get("--out") is { } path)
+        {
+            await File.WriteAllLinesAsync(path, lines, cancellationToken);
+            await output.WriteLineAsync($"Wrote {lines.Count} thumbs-down questions from {store.Path} to {Path.GetFullPath(path)}");
+        }
+        else
+        {
+            foreach (var line in lines)
+            {
+                await output.WriteLineAsync(line);
+            }
+        }
+
+        return 0;
+    }
+
+    internal static string ToQuestionLine(FeedbackEntry feedback) => JsonSerializer.Serialize(new
+    {
+        id = $"feedback-{feedback.AnswerId}",
+        question = feedback.Question,
+        answers = Array.Empty<string>(),
+        evidence = "",
+        answerable = true,
+        review = true,
+        note = new { botAnswer = feedback.Answer, comment = feedback.Comment, promptHash = feedback.PromptHash, channel = feedback.Channel, time = feedback.Time },
+    });
+}

@@ -1,0 +1,65 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace ArticleBot.Cli;
+
+/// <summary>
+/// <c>teams-package [--out FILE]</c>: writes the Teams app zip (manifest.json at the root, the two icons) with the
+/// bot's app id from configuration (<c>MicrosoftAppId</c>). The Teams app id is <c>Channels:TeamsAppId</c>, or derived
+/// from the bot id so that every package of the same bot updates the same app.
+/// </summary>
+internal static class TeamsPackageCommand
+{
+    public static async Task<int> RunAsync(CommandLineArguments arguments, TextWriter output, CancellationToken cancellationToken)
+    {
+        arguments.AllowOnly("--out");
+        using var host = EngineHost.Build(arguments);
+        var configuration = host.Services.GetRequiredService<IConfiguration>();
+        var botId = configuration["MicrosoftAppId"];
+        if (!Guid.TryParse(botId, out var bot))
+        {
+            throw new CommandLineException(string.IsNullOrEmpty(botId)
+                ? "MicrosoftAppId is empty: set the bot's app registration id (user-secrets or MicrosoftAppId environment variable) first."
+                : $"MicrosoftAppId '{botId}' is not a GUID.");
+        }
+
+        var appId = configuration["Channels:TeamsAppId"] is { Length: > 0 } configured
+            ? Guid.TryParse(configured, out var id) ? id : throw new CommandLineException($"Channels:TeamsAppId '{configured}' is not a GUID.")
+            : DerivedAppId(bot);
+        var path = Path.GetFullPath(arguments.Get("--out") ?? "articlebot-teams.zip");
+        await WriteAsync(path, bot, appId, cancellationToken);
+        await output.WriteLineAsync($"Wrote {path} (Teams app {appId}, bot {bot}). Upload it in Teams: Apps > Manage your apps > Upload an app.");
+        return 0;
+    }
+
+    internal static async Task WriteAsync(string path, Guid botId, Guid appId, CancellationToken cancellationToken)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "TeamsApp");
+        var manifest = (await File.ReadAllTextAsync(Path.Combine(folder, "manifest.json"), cancellationToken))
+            .Replace("{{BOT_ID}}", botId.ToString(), StringComparison.Ordinal)
+            .Replace("{{TEAMS_APP_ID}}", appId.ToString(), StringComparison.Ordinal);
+        var temporary = path + ".tmp";
+        using (var zip = ZipFile.Open(temporary, ZipArchiveMode.Create))
+        {
+            await using (var entry = zip.CreateEntry("manifest.json").Open())
+            {
+                await entry.WriteAsync(Encoding.UTF8.GetBytes(manifest), cancellationToken);
+            }
+
+            zip.CreateEntryFromFile(Path.Combine(folder, "color.png"), "color.png");
+            zip.CreateEntryFromFile(Path.Combine(folder, "outline.png"), "outline.png");
+        }
+
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>A stable GUID derived from the bot id (same bot, same Teams app).</summary>
+    internal static Guid DerivedAppId(Guid botId)
+    {
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes("articlebot-teams-app:" + botId));
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x50);
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
+        return new Guid(hash.AsSpan(0, 16));
+    }
+}

@@ -1,0 +1,175 @@
+using Microsoft.Extensions.AI;
+
+namespace ArticleQa.Retrieval;
+
+/// <summary>
+/// Local sentence embeddings with all-MiniLM-L6-v2 (384 dimensions, L2-normalised mean pooling) on ONNX Runtime.
+/// Texts are cut to the model's 256 word-pieces and run in length-sorted batches; results keep the input order.
+/// The model loads on first use. Safe for concurrent callers: batches of several texts take turns, so memory stays
+/// bounded, while single texts (questions) run at once.
+/// </summary>
+public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
+{
+    private readonly MiniLmEmbeddingOptions _options;
+    private readonly Lazy<MiniLmSession> _session;
+    private readonly SemaphoreSlim _batchTurn = new(1, 1);
+    private bool _disposed;
+
+    public MiniLmEmbeddingGenerator()
+        : this(new MiniLmEmbeddingOptions())
+    {
+    }
+
+    public MiniLmEmbeddingGenerator(MiniLmEmbeddingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.IntraOpThreads, nameof(options));
+        _options = options;
+        _session = new Lazy<MiniLmSession>(() => new MiniLmSession(options), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>Provider "onnxruntime", model "all-MiniLM-L6-v2", 384 dimensions.</summary>
+    public EmbeddingGeneratorMetadata Metadata { get; } =
+        new("onnxruntime", defaultModelId: MiniLmResources.ModelId, defaultModelDimensions: MiniLmResources.Dimensions);
+
+    /// <summary>Embeds <paramref name="values"/>, in order. A blank text is an <see cref="ArgumentException"/>.</summary>
+    public async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
+        IEnumerable<string> values, EmbeddingGenerationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        ThrowIfUnsupported(options);
+        var texts = values as IReadOnlyList<string> ?? values.ToList();
+        var rows = Tokenize(texts, nameof(values));
+        var vectors = new float[rows.Length * MiniLmResources.Dimensions];
+        await EmbedInBatchesAsync(rows, vectors, cancellationToken);
+
+        var created = DateTimeOffset.UtcNow;
+        var embeddings = Enumerable.Range(0, rows.Length).Select(i => new Embedding<float>(Row(vectors, i))
+        {
+            ModelId = MiniLmResources.ModelId,
+            CreatedAt = created,
+        });
+        return new GeneratedEmbeddings<Embedding<float>>(embeddings)
+        {
+            Usage = new UsageDetails { InputTokenCount = rows.Sum(row => (long)row.Count) },
+        };
+    }
+
+    /// <summary>
+    /// Embeds one text synchronously, without waiting for batches of other callers: the path for questions.
+    /// </summary>
+    public float[] Embed(string text)
+    {
+        var rows = Tokenize([text], nameof(text));
+        var vector = new float[MiniLmResources.Dimensions];
+        Session.Embed(rows, vector);
+        return vector;
+    }
+
+    /// <summary>Word-pieces the model sees for <paramref name="text"/>: [CLS] and [SEP] included, at most 256.</summary>
+    public static int CountWordPieces(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Tokenize(text).Count;
+    }
+
+    public object? GetService(Type serviceType, object? serviceKey = null)
+    {
+        ArgumentNullException.ThrowIfNull(serviceType);
+        if (serviceKey is not null)
+        {
+            return null;
+        }
+
+        return serviceType == typeof(EmbeddingGeneratorMetadata) ? Metadata
+            : serviceType.IsInstanceOfType(this) ? this
+            : null;
+    }
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        if (_session.IsValueCreated)
+        {
+            _session.Value.Dispose();
+        }
+
+        _batchTurn.Dispose();
+    }
+
+    private MiniLmSession Session
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return _session.Value;
+        }
+    }
+
+    private async Task EmbedInBatchesAsync(IReadOnlyList<int>[] rows, float[] vectors, CancellationToken cancellationToken)
+    {
+        if (rows.Length == 1)
+        {
+            Session.Embed(rows, vectors);
+            return;
+        }
+
+        // Sorting by length keeps padding, and so wasted work, to a few word-pieces per batch.
+        var order = Enumerable.Range(0, rows.Length).OrderBy(i => rows[i].Count).ToArray();
+        var batchVectors = new float[_options.BatchSize * MiniLmResources.Dimensions];
+        foreach (var batch in order.Chunk(_options.BatchSize))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await _batchTurn.WaitAsync(cancellationToken);
+            try
+            {
+                Session.Embed(batch.Select(i => rows[i]).ToList(), batchVectors);
+            }
+            finally
+            {
+                _batchTurn.Release();
+            }
+
+            for (var b = 0; b < batch.Length; b++)
+            {
+                Row(batchVectors, b).Span.CopyTo(Row(vectors, batch[b]).Span);
+            }
+        }
+    }
+
+    private static IReadOnlyList<int>[] Tokenize(IReadOnlyList<string> texts, string parameterName)
+    {
+        var rows = new IReadOnlyList<int>[texts.Count];
+        for (var i = 0; i < texts.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(texts[i]))
+            {
+                throw new ArgumentException($"Text {i} is null, empty or white space; there is nothing to embed.", parameterName);
+            }
+
+            rows[i] = Tokenize(texts[i]);
+        }
+
+        return rows;
+    }
+
+    private static IReadOnlyList<int> Tokenize(string text) =>
+        MiniLmResources.Tokenizer.EncodeToIds(text, MiniLmResources.MaxWordPieces, addSpecialTokens: true, out _, out _);
+
+    private static void ThrowIfUnsupported(EmbeddingGenerationOptions? options)
+    {
+        if (options?.Dimensions is int dimensions && dimensions != MiniLmResources.Dimensions)
+        {
+            throw new NotSupportedException($"{MiniLmResources.ModelId} produces {MiniLmResources.Dimensions} dimensions, not {dimensions}.");
+        }
+    }
+
+    private static Memory<float> Row(float[] vectors, int index) =>
+        vectors.AsMemory(index * MiniLmResources.Dimensions, MiniLmResources.Dimensions);
+}

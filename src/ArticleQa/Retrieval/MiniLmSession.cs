@@ -1,0 +1,73 @@
+using System.Numerics.Tensors;
+using Microsoft.ML.OnnxRuntime;
+
+namespace ArticleQa.Retrieval;
+
+/// <summary>
+/// One ONNX Runtime session of all-MiniLM-L6-v2, called directly rather than through ML.NET's ApplyOnnxModel, which
+/// runs one row at a time and cannot batch variable-length inputs. Safe for concurrent runs.
+/// </summary>
+internal sealed class MiniLmSession : IDisposable
+{
+    private static readonly string[] _inputNames = ["input_ids", "attention_mask", "token_type_ids"];
+    private static readonly string[] _outputNames = ["last_hidden_state"];
+
+    private readonly InferenceSession _session;
+    private readonly RunOptions _runOptions = new();
+
+    public MiniLmSession(MiniLmEmbeddingOptions options)
+    {
+        using var sessionOptions = CreateSessionOptions(options);
+        _session = new InferenceSession(MiniLmResources.ReadModel(), sessionOptions);
+    }
+
+    /// <summary>
+    /// Writes one L2-normalised mean-pooled vector per row of <paramref name="rows"/> (word-piece ids with [CLS] and
+    /// [SEP]) to <paramref name="destination"/>, row after row.
+    /// </summary>
+    public void Embed(IReadOnlyList<IReadOnlyList<int>> rows, Span<float> destination)
+    {
+        using var batch = new BertBatch(rows);
+        using var outputs = _session.Run(_runOptions, _inputNames, batch.Values, _outputNames);
+        MeanPool(outputs[0].GetTensorDataAsSpan<float>(), batch.Length, rows, destination);
+    }
+
+    public void Dispose()
+    {
+        _session.Dispose();
+        _runOptions.Dispose();
+    }
+
+    private static void MeanPool(ReadOnlySpan<float> hidden, int paddedLength, IReadOnlyList<IReadOnlyList<int>> rows, Span<float> destination)
+    {
+        const int width = MiniLmResources.Dimensions;
+        for (var r = 0; r < rows.Count; r++)
+        {
+            var vector = destination.Slice(r * width, width);
+            vector.Clear();
+
+            // Padding positions are never read, so the masked mean is a plain sum over the row's own tokens; the
+            // division by the token count disappears in the normalisation.
+            var tokens = hidden.Slice(r * paddedLength * width, rows[r].Count * width);
+            for (var t = 0; t < rows[r].Count; t++)
+            {
+                TensorPrimitives.Add(vector, tokens.Slice(t * width, width), vector);
+            }
+
+            TensorPrimitives.Divide(vector, TensorPrimitives.Norm(vector), vector);
+        }
+    }
+
+    private static SessionOptions CreateSessionOptions(MiniLmEmbeddingOptions options)
+    {
+        var sessionOptions = new SessionOptions
+        {
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            IntraOpNumThreads = options.IntraOpThreads > 0 ? options.IntraOpThreads : Environment.ProcessorCount,
+            InterOpNumThreads = 1,
+        };
+        sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", options.AllowSpinning ? "1" : "0");
+        return sessionOptions;
+    }
+}

@@ -1,0 +1,180 @@
+using System.Numerics.Tensors;
+using ArticleQa.Retrieval;
+using Microsoft.Extensions.AI;
+
+namespace ArticleQa.Tests.Retrieval;
+
+public sealed class MiniLmEmbeddingGeneratorTests(MiniLmEmbeddingGeneratorFixture fixture)
+{
+    private const float Tolerance = 1e-4f;
+
+    private static readonly string[] _texts =
+    [
+        "Witkoff will travel to Moscow next week.",
+        "The price of bread rose in May, the statistics office said on Tuesday, as wheat harvests across Europe were "
+            + "hit by the driest spring in decades and bakers passed higher energy costs on to their customers.",
+        "Steve Witkoff is going to Moscow",
+        "Rain.",
+        "The central bank kept interest rates unchanged.",
+        "Café owners in Zürich complained about the new rules for outdoor seating, which they say will cost them "
+            + "a third of their summer trade.",
+        "Who won the match?",
+    ];
+
+    private readonly MiniLmEmbeddingGenerator _generator = fixture.Generator;
+
+    [Fact]
+    public async Task GenerateAsync_Texts_ReturnsUnitVectorsOf384Dimensions()
+    {
+        var embeddings = await _generator.GenerateAsync(_texts, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(_texts.Length, embeddings.Count);
+        Assert.All(embeddings, embedding =>
+        {
+            Assert.Equal(384, embedding.Vector.Length);
+            Assert.Equal(1f, TensorPrimitives.Norm(embedding.Vector.Span), Tolerance);
+            Assert.Equal("all-MiniLM-L6-v2", embedding.ModelId);
+        });
+    }
+
+    [Fact]
+    public async Task GenerateAsync_ParaphraseAndUnrelatedSentence_ParaphraseScoresHigher()
+    {
+        string[] texts = ["Witkoff will travel to Moscow next week", "Steve Witkoff is going to Moscow", "The price of bread rose in May"];
+
+        var embeddings = await _generator.GenerateAsync(texts, cancellationToken: TestContext.Current.CancellationToken);
+
+        var paraphrase = TensorPrimitives.CosineSimilarity(embeddings[0].Vector.Span, embeddings[1].Vector.Span);
+        var unrelated = TensorPrimitives.CosineSimilarity(embeddings[0].Vector.Span, embeddings[2].Vector.Span);
+        Assert.True(paraphrase > unrelated + 0.3f, $"paraphrase {paraphrase}, unrelated {unrelated}");
+        Assert.True(paraphrase > 0.6f, $"paraphrase {paraphrase}");
+    }
+
+    [Fact]
+    public async Task GenerateAsync_SeveralBatches_EqualsSingleTextsInInputOrder()
+    {
+        var embeddings = await _generator.GenerateAsync(_texts, cancellationToken: TestContext.Current.CancellationToken);
+
+        for (var i = 0; i < _texts.Length; i++)
+        {
+            AssertClose(_generator.Embed(_texts[i]), embeddings[i].Vector.Span);
+        }
+    }
+
+    [Fact]
+    public async Task GenerateAsync_OneText_EqualsEmbed()
+    {
+        var embeddings = await _generator.GenerateAsync([_texts[0]], cancellationToken: TestContext.Current.CancellationToken);
+
+        AssertClose(_generator.Embed(_texts[0]), embeddings[0].Vector.Span);
+    }
+
+    [Fact]
+    public async Task GenerateAsync_NoTexts_ReturnsNoEmbeddings()
+    {
+        var embeddings = await _generator.GenerateAsync([], cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Empty(embeddings);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    [InlineData("\t\r\n ")]
+    public async Task GenerateAsync_BlankText_ThrowsArgumentException(string blank)
+    {
+        var exception = await Assert.ThrowsAsync<ArgumentException>(
+            () => _generator.GenerateAsync(["A real sentence.", blank], cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Contains("Text 1", exception.Message, StringComparison.Ordinal);
+        Assert.Equal("values", exception.ParamName);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void Embed_BlankText_ThrowsArgumentException(string blank)
+    {
+        var exception = Assert.Throws<ArgumentException>(() => _generator.Embed(blank));
+
+        Assert.Equal("text", exception.ParamName);
+    }
+
+    [Fact]
+    public async Task GenerateAsync_ConcurrentCallers_MatchSequentialResults()
+    {
+        var expected = _texts.Select(_generator.Embed).ToList();
+
+        var batches = Enumerable.Range(0, 6).Select(_ => Task.Run(
+            () => _generator.GenerateAsync(_texts, cancellationToken: TestContext.Current.CancellationToken)));
+        var singles = _texts.Select(text => Task.Run(() => _generator.Embed(text)));
+        var batchResults = await Task.WhenAll(batches);
+        var singleResults = await Task.WhenAll(singles);
+
+        Assert.All(batchResults, embeddings =>
+        {
+            for (var i = 0; i < _texts.Length; i++)
+            {
+                AssertClose(expected[i], embeddings[i].Vector.Span);
+            }
+        });
+        for (var i = 0; i < _texts.Length; i++)
+        {
+            AssertClose(expected[i], singleResults[i]);
+        }
+    }
+
+    [Fact]
+    public void Embed_TextLongerThan256WordPieces_IgnoresTheRest()
+    {
+        var longText = string.Join(' ', Enumerable.Repeat(_texts[1], 10));
+
+        var vector = _generator.Embed(longText);
+
+        Assert.Equal(256, MiniLmEmbeddingGenerator.CountWordPieces(longText));
+        AssertClose(vector, _generator.Embed(longText + " An entirely different ending about football."));
+    }
+
+    [Fact]
+    public void CountWordPieces_ShortText_CountsClsAndSep()
+    {
+        Assert.Equal(2 + 4, MiniLmEmbeddingGenerator.CountWordPieces("Who won the match"));
+    }
+
+    [Fact]
+    public async Task GenerateAsync_OtherDimensions_ThrowsNotSupportedException()
+    {
+        var options = new EmbeddingGenerationOptions { Dimensions = 1536 };
+
+        await Assert.ThrowsAsync<NotSupportedException>(
+            () => _generator.GenerateAsync(["Hello"], options, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public void Metadata_Always_NamesModelAndDimensions()
+    {
+        var metadata = _generator.GetService<EmbeddingGeneratorMetadata>();
+
+        Assert.Same(_generator.Metadata, metadata);
+        Assert.Equal("all-MiniLM-L6-v2", metadata?.DefaultModelId);
+        Assert.Equal(384, metadata?.DefaultModelDimensions);
+    }
+
+    [Fact]
+    public void Embed_AfterDispose_ThrowsObjectDisposedException()
+    {
+        var generator = new MiniLmEmbeddingGenerator();
+        generator.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => generator.Embed("Hello"));
+    }
+
+    private static void AssertClose(ReadOnlySpan<float> expected, ReadOnlySpan<float> actual)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        for (var d = 0; d < expected.Length; d++)
+        {
+            Assert.Equal(expected[d], actual[d], Tolerance);
+        }
+    }
+}
