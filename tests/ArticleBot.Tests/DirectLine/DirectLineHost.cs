@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Builder;
+
+namespace ArticleBot.Tests.DirectLine;
+
+/// <summary>The real bot host on a free loopback port in a chosen environment (the web chat is on in Development only).</summary>
+internal sealed class DirectLineHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private DirectLineHost(WebApplication app, Uri baseAddress)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+        Client = new HttpClient { BaseAddress = baseAddress };
+    }
+
+    public Uri BaseAddress { get; }
+
+    public HttpClient Client { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<DirectLineHost> StartAsync(string environment = "Development", IDictionary<string, string?>? settings = null)
+    {
+        var app = Build(environment, settings);
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        return new DirectLineHost(app, new Uri(app.Urls.First()));
+    }
+
+    public static WebApplication Build(string environment, IDictionary<string, string?>? settings = null)
+    {
+        var overrides = new Dictionary<string, string?>
+        {
+            ["Articles:Path"] = RepositoryPaths.Seeds,
+            ["Answering:PromptsPath"] = RepositoryPaths.Prompts,
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            overrides[key] = value;
+        }
+
+        return BotApp.Build(["--urls", "http://127.0.0.1:0", "--environment", environment], overrides);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
