@@ -56,8 +56,11 @@ public static class DirectLineActivities
     }
 
     /// <summary>The sender's id as the client gave it, if it gave one.</summary>
-    public static string? UserId(JsonObject activity) =>
-        activity?["from"]?["id"] is JsonValue value && value.TryGetValue<string>(out var id) && id.Length > 0 ? id : null;
+    public static string? UserId(JsonObject activity) => AccountId(activity?["from"]);
+
+    /// <summary>The id of a channel account (<c>{"id": ...}</c>), if it has a non-empty one.</summary>
+    public static string? AccountId(JsonNode? account) =>
+        account?["id"] is JsonValue value && value.TryGetValue<string>(out var id) && id.Length > 0 ? id : null;
 
     public static JsonObject Bot() => new() { ["id"] = BotId, ["name"] = BotName, ["role"] = "bot" };
 

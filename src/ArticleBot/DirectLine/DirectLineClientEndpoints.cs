@@ -60,7 +60,7 @@ internal static class DirectLineClientEndpoints
         }
 
         // DirectLineJS sends {"user":{"id"}} when Web Chat has a userID; otherwise the user is announced with its first activity.
-        var userId = body is null ? null : DirectLineActivities.UserId(new JsonObject { ["from"] = body["user"]?.DeepClone() });
+        var userId = DirectLineActivities.AccountId(body?["user"]);
         List<JsonObject> members = [DirectLineActivities.Bot()];
         conversation.TryAnnounce(DirectLineActivities.BotId);
         if (userId is not null && conversation.TryAnnounce(userId))

@@ -85,7 +85,13 @@ public sealed class DirectLineConversation
     {
         lock (_gate)
         {
-            return !_started && (_started = true);
+            if (_started)
+            {
+                return false;
+            }
+
+            _started = true;
+            return true;
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -29,47 +30,12 @@ public sealed class DirectLineConversationTests
         Assert.Matches($@"^{Regex.Escape(client.ConversationId!)}\|\d{{7}}$", echoId);
         Assert.Equal(activities.Count, activities.Select(a => (string?)a["id"]).Distinct().Count());
         var echo = Assert.Single(activities, a => (string?)a["id"] == echoId);
-        Assert.Equal("client-1", (string?)echo["channelData"]!["clientActivityID"]);
-        Assert.Equal(Question, (string?)echo["text"]);
-        Assert.Equal("user-1", (string?)echo["from"]!["id"]);
-        Assert.Equal("user", (string?)echo["from"]!["role"]);
-        Assert.Equal("articlebot", (string?)echo["recipient"]!["id"]);
-        Assert.Equal(client.ConversationId, (string?)echo["conversation"]!["id"]);
-        Assert.Equal("webchat", (string?)echo["channelId"]);
-        Assert.Equal(host.BaseAddress.AbsoluteUri, (string?)echo["serviceUrl"]);
-        Assert.True(DateTimeOffset.TryParse((string?)echo["timestamp"], out _));
-
+        AssertEcho(echo, client.ConversationId!, host.BaseAddress);
         var replies = activities.Where(a => (string?)a["replyToId"] == echoId).ToList();
-        Assert.All(replies, a => Assert.Equal("bot", (string?)a["from"]!["role"]));
         Assert.True(activities.IndexOf(echo) < activities.IndexOf(replies[0]));
-        var typing = replies.Where(a => Type(a) == "typing").ToList();
-        var informative = typing[0];
-        Assert.Equal("informative", StreamType(informative));
-        Assert.Equal(1, (int?)informative["channelData"]!["streamSequence"]);
-        Assert.Null(informative["channelData"]!["streamId"]);
-        var streamId = (string)informative["id"]!;
-
-        var chunks = typing.Skip(1).ToList();
-        Assert.NotEmpty(chunks);
-        Assert.All(chunks, c =>
-        {
-            Assert.Equal("streaming", StreamType(c));
-            Assert.Equal(streamId, (string?)c["channelData"]!["streamId"]);
-            Assert.StartsWith("Steve", (string?)c["text"], StringComparison.Ordinal);
-        });
-        Assert.Equal(Enumerable.Range(2, chunks.Count), chunks.Select(c => (int)c["channelData"]!["streamSequence"]!));
-
-        var final = Assert.Single(replies, a => Type(a) == "message");
-        Assert.Equal(streamId, (string?)final["channelData"]!["streamId"]);
-        Assert.Null(final["channelData"]!["streamSequence"]);
-        var text = (string)final["text"]!;
-        Assert.Contains("Witkoff will travel to Moscow", text, StringComparison.Ordinal);
-        Assert.Matches($@"(?m)^\[1\]: \S+ ""{Regex.Escape(ArticleTitle)}""$", text);
-        var entity = Assert.Single(final["entities"]!.AsArray(), e => (string?)e!["type"] == "https://schema.org/Message")!;
-        Assert.Equal("", (string?)entity["@id"]);
-        var claim = Assert.Single(entity["citation"]!.AsArray())!;
-        Assert.Equal(1, (int?)claim["position"]);
-        Assert.Equal(ArticleTitle, (string?)claim["appearance"]!["name"]);
+        Assert.All(replies, a => Assert.Equal("bot", (string?)a["from"]!["role"]));
+        var streamId = AssertLivestream(replies.Where(a => Type(a) == "typing").ToList());
+        AssertFinalAnswer(Assert.Single(replies, a => Type(a) == "message"), streamId);
     }
 
     [Fact]
@@ -152,6 +118,56 @@ public sealed class DirectLineConversationTests
         Assert.Equal(HttpStatusCode.NotFound, poll.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, reconnect.StatusCode);
+    }
+
+    /// <summary>The user's activity, echoed with what the bot needs filled in and Web Chat's clientActivityID kept.</summary>
+    private static void AssertEcho(JsonObject echo, string conversationId, Uri serviceUrl)
+    {
+        Assert.Equal("client-1", (string?)echo["channelData"]!["clientActivityID"]);
+        Assert.Equal(Question, (string?)echo["text"]);
+        Assert.Equal("user-1", (string?)echo["from"]!["id"]);
+        Assert.Equal("user", (string?)echo["from"]!["role"]);
+        Assert.Equal("articlebot", (string?)echo["recipient"]!["id"]);
+        Assert.Equal(conversationId, (string?)echo["conversation"]!["id"]);
+        Assert.Equal("webchat", (string?)echo["channelId"]);
+        Assert.Equal(serviceUrl.AbsoluteUri, (string?)echo["serviceUrl"]);
+        Assert.True(DateTimeOffset.TryParse((string?)echo["timestamp"], CultureInfo.InvariantCulture, out _));
+    }
+
+    /// <summary>Web Chat 4.18's livestream: informative first, then chunks keyed on its id, sequence 2, 3, ...; returns the stream id.</summary>
+    private static string AssertLivestream(List<JsonObject> typing)
+    {
+        var informative = typing[0];
+        Assert.Equal("informative", StreamType(informative));
+        Assert.Equal(1, (int?)informative["channelData"]!["streamSequence"]);
+        Assert.Null(informative["channelData"]!["streamId"]);
+        var streamId = (string)informative["id"]!;
+        var chunks = typing.Skip(1).ToList();
+        Assert.NotEmpty(chunks);
+        Assert.All(chunks, c =>
+        {
+            Assert.Equal("streaming", StreamType(c));
+            Assert.Equal(streamId, (string?)c["channelData"]!["streamId"]);
+            Assert.StartsWith("Steve", (string?)c["text"], StringComparison.Ordinal);
+        });
+        Assert.Equal(Enumerable.Range(2, chunks.Count), chunks.Select(c => (int)c["channelData"]!["streamSequence"]!));
+        return streamId;
+    }
+
+    /// <summary>The final message closes the stream and carries Web Chat's citations: link definitions plus the Message entity.</summary>
+    private static void AssertFinalAnswer(JsonObject final, string streamId)
+    {
+        Assert.Equal("final", StreamType(final));
+        Assert.Equal(streamId, (string?)final["channelData"]!["streamId"]);
+        Assert.Null(final["channelData"]!["streamSequence"]);
+        var text = (string)final["text"]!;
+        Assert.Contains("Witkoff will travel to Moscow", text, StringComparison.Ordinal);
+        Assert.Matches($@"(?m)^\[1\]: \S+ ""{Regex.Escape(ArticleTitle)}""$", text);
+        var entity = Assert.Single(final["entities"]!.AsArray(), e => (string?)e!["type"] == "https://schema.org/Message")!;
+        Assert.Equal("", (string?)entity["@id"]);
+        var claim = Assert.Single(entity["citation"]!.AsArray())!;
+        Assert.Equal(1, (int?)claim["position"]);
+        Assert.Equal(ArticleTitle, (string?)claim["appearance"]!["name"]);
     }
 
     internal static string? Type(JsonObject activity) => (string?)activity["type"];
