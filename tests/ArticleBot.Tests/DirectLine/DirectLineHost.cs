@@ -2,14 +2,19 @@ using Microsoft.AspNetCore.Builder;
 
 namespace ArticleBot.Tests.DirectLine;
 
-/// <summary>The real bot host on a free loopback port in a chosen environment (the web chat is on in Development only).</summary>
+/// <summary>
+/// The real bot host on a free loopback port in a chosen environment (the web chat is on in Development only), with
+/// its own index and feedback files in a temporary folder, so hosts of tests running in parallel never share them.
+/// </summary>
 internal sealed class DirectLineHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly DirectoryInfo _data;
 
-    private DirectLineHost(WebApplication app, Uri baseAddress)
+    private DirectLineHost(WebApplication app, DirectoryInfo data, Uri baseAddress)
     {
         _app = app;
+        _data = data;
         BaseAddress = baseAddress;
         Client = new HttpClient { BaseAddress = baseAddress };
     }
@@ -22,17 +27,21 @@ internal sealed class DirectLineHost : IAsyncDisposable
 
     public static async Task<DirectLineHost> StartAsync(string environment = "Development", IDictionary<string, string?>? settings = null)
     {
-        var app = Build(environment, settings);
+        var data = Directory.CreateTempSubdirectory("articlebot-directline-");
+        var app = Build(environment, settings, data.FullName);
         await app.StartAsync(TestContext.Current.CancellationToken);
-        return new DirectLineHost(app, new Uri(app.Urls.First()));
+        return new DirectLineHost(app, data, new Uri(app.Urls.First()));
     }
 
-    public static WebApplication Build(string environment, IDictionary<string, string?>? settings = null)
+    public static WebApplication Build(string environment, IDictionary<string, string?>? settings, string dataFolder)
     {
         var overrides = new Dictionary<string, string?>
         {
             ["Articles:Path"] = RepositoryPaths.Seeds,
             ["Answering:PromptsPath"] = RepositoryPaths.Prompts,
+            ["Index:Path"] = Path.Combine(dataFolder, "index"),
+            ["Index:Watch"] = "false",
+            ["Channels:FeedbackPath"] = Path.Combine(dataFolder, "feedback.jsonl"),
             ["Logging:LogLevel:Default"] = "Warning",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -48,5 +57,6 @@ internal sealed class DirectLineHost : IAsyncDisposable
         Client.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        _data.Delete(recursive: true);
     }
 }

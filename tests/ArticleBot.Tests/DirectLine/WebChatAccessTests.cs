@@ -98,7 +98,7 @@ public sealed class WebChatAccessTests
     public void Build_EnabledOutsideDevelopmentWithoutSecret_FailsNamingTheKey()
     {
         var error = Assert.Throws<OptionsValidationException>(() =>
-            DirectLineHost.Build("Production", new Dictionary<string, string?> { ["Channels:WebChatEnabled"] = "true" }));
+            DirectLineHost.Build("Production", new Dictionary<string, string?> { ["Channels:WebChatEnabled"] = "true" }, Path.GetTempPath()));
 
         Assert.Contains("Channels:WebChatSecret", error.Message, StringComparison.Ordinal);
     }
