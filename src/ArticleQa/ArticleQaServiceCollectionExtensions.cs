@@ -3,6 +3,7 @@ using ArticleQa.Articles;
 using ArticleQa.Retrieval;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
@@ -19,10 +20,14 @@ public static class ArticleQaServiceCollectionExtensions
         services.AddValidatedOptions<ArticlesOptions>(configuration, ArticlesOptions.SectionName);
         services.AddValidatedOptions<RetrievalOptions>(configuration, RetrievalOptions.SectionName);
         services.AddValidatedOptions<IndexOptions>(configuration, IndexOptions.SectionName);
+        services.AddValidatedOptions<EmbeddingOptions>(configuration, EmbeddingOptions.SectionName);
+        services.AddSingleton<IValidateOptions<EmbeddingOptions>, EmbeddingOptionsValidator>();
         services.AddValidatedOptions<AnsweringOptions>(configuration, AnsweringOptions.SectionName);
         services.AddValidatedOptions<LlmOptions>(configuration, LlmOptions.SectionName);
         services.AddSingleton<IValidateOptions<LlmOptions>, LlmOptionsValidator>();
 
+        // Tests and hosts may register their own generator first.
+        services.TryAddSingleton(EmbeddingGeneratorFactory.Create);
         services.AddSingleton<ArticleLoader>();
         services.AddSingleton<PassageSplitter>();
         services.AddSingleton<ArticleLibrary>();

@@ -26,6 +26,8 @@ internal sealed class BotHost : IAsyncDisposable
             ["Articles:Path"] = RepositoryPaths.Seeds,
             ["Answering:PromptsPath"] = RepositoryPaths.Prompts,
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Index:Path"] = TempIndex(),
+            ["Channels:FeedbackPath"] = Path.Combine(TempIndex(), "feedback.jsonl"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -54,6 +56,8 @@ internal sealed class BotHost : IAsyncDisposable
         ["recipient"] = new JsonObject { ["id"] = "bot-1", ["name"] = "ArticleBot" },
         ["locale"] = "en-US",
     };
+
+    public static string TempIndex() => Path.Combine(Path.GetTempPath(), "articlebot-tests", Guid.NewGuid().ToString("N"));
 
     public async ValueTask DisposeAsync()
     {

@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.Json;
 using ArticleQa.Answering;
 using ArticleQa.Articles;
+using ArticleBot.Channels;
 using ArticleQa.Retrieval;
 
 namespace ArticleBot.Tests;
@@ -10,15 +11,18 @@ namespace ArticleBot.Tests;
 /// <summary>appsettings.example.json must show every key of every options class with its real default.</summary>
 public sealed class ExampleSettingsTests
 {
-    public static TheoryData<string> Sections() => [ArticlesOptions.SectionName, RetrievalOptions.SectionName, AnsweringOptions.SectionName, LlmOptions.SectionName];
-
     private static readonly Dictionary<string, object> Defaults = new()
     {
         [ArticlesOptions.SectionName] = new ArticlesOptions(),
+        [IndexOptions.SectionName] = new IndexOptions(),
+        [EmbeddingOptions.SectionName] = new EmbeddingOptions(),
         [RetrievalOptions.SectionName] = new RetrievalOptions(),
         [AnsweringOptions.SectionName] = new AnsweringOptions(),
         [LlmOptions.SectionName] = new LlmOptions(),
+        [ChannelsOptions.SectionName] = new ChannelsOptions(),
     };
+
+    public static TheoryData<string> Sections() => [.. Defaults.Keys];
 
     [Theory]
     [MemberData(nameof(Sections))]
@@ -27,12 +31,20 @@ public sealed class ExampleSettingsTests
         using var example = JsonDocument.Parse(
             File.ReadAllText(Path.Combine(RepositoryPaths.Root, "appsettings.example.json")),
             new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
-        var options = Defaults[section];
-        var shown = example.RootElement.GetProperty(section);
+        AssertShowsDefaults(section, Defaults[section], example.RootElement.GetProperty(section));
+    }
 
+    private static void AssertShowsDefaults(string section, object options, JsonElement shown)
+    {
         foreach (var property in options.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.CanWrite))
         {
             Assert.True(shown.TryGetProperty(property.Name, out var value), $"{section}:{property.Name} is missing from appsettings.example.json");
+            if (property.PropertyType.IsClass && property.PropertyType != typeof(string))
+            {
+                AssertShowsDefaults($"{section}:{property.Name}", property.GetValue(options)!, value);
+                continue;
+            }
+
             var expected = Convert.ToString(property.GetValue(options), CultureInfo.InvariantCulture);
             var actual = value.ValueKind == JsonValueKind.Null ? null : value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText();
             Assert.True(string.Equals(expected ?? "", actual ?? "", StringComparison.OrdinalIgnoreCase), $"{section}:{property.Name} shows '{actual}', default is '{expected}'");

@@ -13,6 +13,7 @@ internal static class TestEngine
         {
             ["Articles:Path"] = RepositoryPaths.Seeds,
             ["Answering:PromptsPath"] = RepositoryPaths.Prompts,
+            ["Index:Path"] = Path.Combine(Path.GetTempPath(), "articleqa-tests", Guid.NewGuid().ToString("N")),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -47,7 +47,7 @@ public static class CitationEntity
         {
             ["@type"] = "DigitalDocument",
             ["name"] = Truncate(citation.Title, MaxTitleLength),
-            ["abstract"] = Truncate(citation.Passage, MaxAbstractLength),
+            ["abstract"] = Truncate(ExcerptOf(citation), MaxAbstractLength),
             ["keywords"] = new JArray(Keywords.Of(citation.Passage, MaxKeywords, MaxKeywordLength)),
         };
         if (citation.Url is not null)
@@ -56,10 +56,20 @@ public static class CitationEntity
         }
         else if (withModalText)
         {
-            appearance["text"] = citation.Passage;
+            // The modal shows the whole passage as markdown, the supporting sentence in bold.
+            appearance["text"] = citation.Excerpt.Length > 0
+                ? citation.Passage.Replace(citation.Excerpt, $"**{citation.Excerpt}**", StringComparison.Ordinal)
+                : citation.Passage;
         }
 
         return new JObject { ["@type"] = "Claim", ["position"] = citation.Number, ["appearance"] = appearance };
+    }
+
+    /// <summary>The sentence that supports the claim, or the passage when there is none.</summary>
+    public static string ExcerptOf(Citation citation)
+    {
+        ArgumentNullException.ThrowIfNull(citation);
+        return citation.Excerpt.Length > 0 ? citation.Excerpt : citation.Passage;
     }
 
     /// <summary>Shortens <paramref name="text"/> to at most <paramref name="max"/> characters, at a word boundary, with an ellipsis.</summary>

@@ -56,7 +56,7 @@ public static class ReplyRenderer
 
         foreach (var c in citations)
         {
-            markdown.Append(CultureInfo.InvariantCulture, $"\n{c.Number}. **{c.Title}**: \"{CitationEntity.Truncate(c.Passage, 160)}\"");
+            markdown.Append(CultureInfo.InvariantCulture, $"\n{c.Number}. **{c.Title}**: \"{CitationEntity.Truncate(CitationEntity.ExcerptOf(c), 200)}\"");
             if (c.Url is not null)
             {
                 markdown.Append(CultureInfo.InvariantCulture, $" [link]({c.Url.AbsoluteUri})");
@@ -65,6 +65,9 @@ public static class ReplyRenderer
 
         var reply = MessageFactory.Text(markdown.ToString());
         reply.TextFormat = TextFormatTypes.Markdown;
+
+        // The Emulator ignores the entity, but its Inspector shows it, and clients that read it get the citations.
+        reply.Entities = citations.Count == 0 ? [] : [CitationEntity.Create(citations)];
         return reply;
     }
 

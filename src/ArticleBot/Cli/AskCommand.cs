@@ -38,7 +38,7 @@ internal static class AskCommand
                 text.Append("    ").AppendLine(citation.Url.AbsoluteUri);
             }
 
-            text.Append("    \"").Append(CitationEntity.Truncate(citation.Passage, 200)).AppendLine("\"");
+            text.Append("    \"").Append(CitationEntity.Truncate(CitationEntity.ExcerptOf(citation), 240)).AppendLine("\"");
         }
 
         return text.ToString().TrimEnd();

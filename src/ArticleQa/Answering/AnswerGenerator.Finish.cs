@@ -62,7 +62,7 @@ public sealed partial class AnswerGenerator
             return Answer.NotCoveredAnswer with { Check = check };
         }
 
-        var citations = parsed.SourceNumbers.Select((sourceNumber, i) => ToCitation(i + 1, sources[sourceNumber - 1])).ToList();
+        var citations = parsed.SourceNumbers.Select((sourceNumber, i) => ToCitation(i + 1, sources[sourceNumber - 1], parsed.Text)).ToList();
         return new Answer(parsed.Text, citations, Abstained: false) { Check = check };
     }
 
@@ -71,14 +71,21 @@ public sealed partial class AnswerGenerator
         || text.Contains("do not cover", StringComparison.OrdinalIgnoreCase)
         || text.Contains("don’t cover", StringComparison.OrdinalIgnoreCase);
 
-    private static Citation ToCitation(int number, RetrievedPassage source) => new(
-        number,
-        source.Article.Id,
-        source.Article.Title,
-        source.Article.Url,
-        source.Article.Published,
-        source.Passage.Id,
-        source.Passage.Text,
-        source.Passage.Start,
-        source.Passage.End);
+    private static Citation ToCitation(int number, RetrievedPassage source, string answerText)
+    {
+        var excerpt = ExcerptPicker.Pick(answerText, number, source.Passage);
+        return new Citation(
+            number,
+            source.Article.Id,
+            source.Article.Title,
+            source.Article.Url,
+            source.Article.Published,
+            source.Passage.Id,
+            source.Passage.Text,
+            source.Passage.Start,
+            source.Passage.End,
+            excerpt.Text,
+            excerpt.Start,
+            excerpt.End);
+    }
 }

@@ -15,6 +15,10 @@ public sealed class AnsweringOptions
     [Range(0.0, 1.0)]
     public double SupportThreshold { get; set; } = 0.5;
 
+    /// <summary>The Local model abstains when its best sentence scores below this (0..1.1; calibrated default).</summary>
+    [Range(0.0, 1.1)]
+    public double LocalMinScore { get; set; } = ExtractiveAnswerer.DefaultMinScore;
+
     /// <summary>Earlier turns kept per conversation for follow-up questions.</summary>
     [Range(0, 50)]
     public int HistoryTurns { get; set; } = 4;

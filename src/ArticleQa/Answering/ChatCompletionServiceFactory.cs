@@ -18,7 +18,8 @@ internal static class ChatCompletionServiceFactory
         var options = services.GetRequiredService<IOptions<LlmOptions>>().Value;
         if (options.Provider == LlmProvider.Local)
         {
-            return new LocalChatCompletionService();
+            var minScore = services.GetRequiredService<IOptions<AnsweringOptions>>().Value.LocalMinScore;
+            return new LocalChatCompletionService(new ExtractiveAnswerer(services.GetRequiredService<Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>>(), minScore));
         }
 
         var http = services.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);

@@ -12,7 +12,7 @@ namespace ArticleQa.Answering;
 /// numbered sources (<see cref="SourcesBlock"/>) and the last <c>Question:</c> line from it and answers extractively
 /// (<see cref="ExtractiveAnswerer"/>).
 /// </summary>
-public sealed partial class LocalChatCompletionService : IChatCompletionService
+public sealed partial class LocalChatCompletionService(ExtractiveAnswerer answerer) : IChatCompletionService
 {
     public const string ModelId = "local-extractive";
 
@@ -26,8 +26,10 @@ public sealed partial class LocalChatCompletionService : IChatCompletionService
     {
         ArgumentNullException.ThrowIfNull(chatHistory);
         cancellationToken.ThrowIfCancellationRequested();
-        IReadOnlyList<ChatMessageContent> reply = [new ChatMessageContent(AuthorRole.Assistant, Respond(chatHistory), ModelId)];
-        return Task.FromResult(reply);
+        return ReplyAsync();
+
+        async Task<IReadOnlyList<ChatMessageContent>> ReplyAsync() =>
+            [new ChatMessageContent(AuthorRole.Assistant, await RespondAsync(chatHistory, cancellationToken).ConfigureAwait(false), ModelId)];
     }
 
     public async IAsyncEnumerable<StreamingChatMessageContent> GetStreamingChatMessageContentsAsync(
@@ -37,15 +39,14 @@ public sealed partial class LocalChatCompletionService : IChatCompletionService
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(chatHistory);
-        foreach (var chunk in WordChunks().Matches(Respond(chatHistory)))
+        foreach (var chunk in WordChunks().Matches(await RespondAsync(chatHistory, cancellationToken).ConfigureAwait(false)))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            await Task.Yield();
             yield return new StreamingChatMessageContent(AuthorRole.Assistant, chunk.ToString(), modelId: ModelId);
         }
     }
 
-    private static string Respond(ChatHistory chatHistory)
+    private Task<string> RespondAsync(ChatHistory chatHistory, CancellationToken cancellationToken)
     {
         // Semantic Kernel HTML-encodes variable values in chat prompts; the model reads the decoded text.
         var prompt = WebUtility.HtmlDecode(string.Join("\n", chatHistory.Where(m => m.Role == AuthorRole.User).Select(m => m.Content)));
@@ -53,7 +54,7 @@ public sealed partial class LocalChatCompletionService : IChatCompletionService
         var question = SearchQueryLine().Matches(prompt).LastOrDefault()?.Groups["q"].Value
             ?? QuestionLine().Matches(prompt).LastOrDefault()?.Groups["q"].Value
             ?? "";
-        return ExtractiveAnswerer.Answer(question, SourcesBlock.Parse(prompt));
+        return answerer.AnswerAsync(question, SourcesBlock.Parse(prompt), cancellationToken);
     }
 
     [GeneratedRegex(@"^Question:\s*(?<q>.+)$", RegexOptions.Multiline)]

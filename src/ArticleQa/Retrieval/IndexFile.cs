@@ -26,7 +26,8 @@ internal static class IndexFile
     internal static string WriteTemporary(string path, IndexManifest manifest, IReadOnlyList<IndexedArticle> articles)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var temporary = path + ".tmp";
+        // A unique name: two processes syncing the same index never write into each other's file.
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
         using (var file = new FileStream(temporary, FileMode.Create, FileAccess.ReadWrite, FileShare.None))
         {
             using (var writer = new BinaryWriter(file, Encoding.UTF8, leaveOpen: true))

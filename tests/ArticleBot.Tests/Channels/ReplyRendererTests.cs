@@ -15,7 +15,7 @@ public sealed class ReplyRendererTests
     private static readonly Answer SampleAnswer = new(
         "Witkoff will travel to Moscow next week [1]. Talks in Geneva changed the draft [2].",
         [
-            new Citation(1, "seed/putin", "Putin Says US Plan Could Be ‘Basis’ for Ukraine Deal", new Uri("https://news.example.com/putin-plan"), new DateTimeOffset(2025, 11, 27, 0, 0, 0, TimeSpan.Zero), "seed/putin#0", "Witkoff will travel to Moscow next week to discuss the potential deal with Putin. Russian President Vladimir Putin on Thursday spoke favorably about the US’s initial 28-point draft for a potential peace deal in Ukraine.", 0, 210),
+            new Citation(1, "seed/putin", "Putin Says US Plan Could Be ‘Basis’ for Ukraine Deal", new Uri("https://news.example.com/putin-plan"), new DateTimeOffset(2025, 11, 27, 0, 0, 0, TimeSpan.Zero), "seed/putin#0", "Witkoff will travel to Moscow next week to discuss the potential deal with Putin. Russian President Vladimir Putin on Thursday spoke favorably about the US’s initial 28-point draft for a potential peace deal in Ukraine.", 0, 210, "Witkoff will travel to Moscow next week to discuss the potential deal with Putin.", 0, 81),
             new Citation(2, "seed/geneva", "Geneva talks", null, null, "seed/geneva#3", "The initial US draft was altered during talks between US and Ukrainian officials in Geneva, but the exact changes are unclear.", 500, 620),
         ],
         Abstained: false);

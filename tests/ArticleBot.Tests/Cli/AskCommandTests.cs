@@ -8,7 +8,7 @@ public sealed class AskCommandTests
     private static async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
     {
         using var output = new StringWriter();
-        var arguments = CommandLineArguments.Parse([.. args, "--articles", RepositoryPaths.Seeds, "--prompts", RepositoryPaths.Prompts]);
+        var arguments = CommandLineArguments.Parse([.. args, "--articles", RepositoryPaths.Seeds, "--prompts", RepositoryPaths.Prompts, "--index", BotHost.TempIndex()]);
         var exitCode = await AskCommand.RunAsync(arguments, output, TestContext.Current.CancellationToken);
         return (exitCode, output.ToString());
     }

@@ -1,4 +1,5 @@
 using ArticleQa.Answering;
+using ArticleQa.Tests.Fakes;
 
 namespace ArticleQa.Tests.Answering;
 
@@ -10,35 +11,49 @@ public sealed class ExtractiveAnswererTests
         new(2, "Envoy", "Steve Witkoff will travel to Moscow next week. He will meet Putin."),
     ];
 
-    [Fact]
-    public void Answer_QuestionCoveredBySecondSource_CitesThatSource()
-    {
-        var answer = ExtractiveAnswerer.Answer("Who will travel to Moscow next week?", Sources);
+    private static readonly ExtractiveAnswerer Answerer = new(new FakeEmbeddingGenerator());
 
-        Assert.Equal("Steve Witkoff will travel to Moscow next week [2].", answer);
+    private static Task<string> AnswerAsync(string question, IReadOnlyList<SourcesBlock.Source>? sources = null) =>
+        Answerer.AnswerAsync(question, sources ?? Sources, TestContext.Current.CancellationToken);
+
+    [Fact]
+    public async Task AnswerAsync_QuestionCoveredBySecondSource_CitesThatSource()
+    {
+        Assert.Equal("Steve Witkoff will travel to Moscow next week [2].", await AnswerAsync("Who will travel to Moscow next week?"));
     }
 
     [Fact]
-    public void Answer_HeadlineWithoutPeriod_IsItsOwnSentence()
+    public async Task AnswerAsync_HeadlineWithoutPeriod_IsItsOwnSentence()
     {
-        var answer = ExtractiveAnswerer.Answer("How many points does the plan have?", Sources);
+        Assert.Equal("The plan has 28 points [1].", await AnswerAsync("How many points does the plan have?"));
+    }
 
-        Assert.Equal("The plan has 28 points [1].", answer);
+    [Fact]
+    public async Task AnswerAsync_WhereQuestion_PrefersTheSentenceWithAPlace()
+    {
+        SourcesBlock.Source[] sources =
+        [
+            new(1, "A", "Putin spoke about the plan on Thursday."),
+            new(2, "B", "Putin spoke to reporters in Bishkek."),
+        ];
+
+        Assert.Equal("Putin spoke to reporters in Bishkek [2].", await AnswerAsync("Where did Putin speak?", sources));
     }
 
     [Theory]
     [InlineData("What is the capital of France?")]
+    [InlineData("What did Zelensky say about the plan?")]
     [InlineData("Who?")]
     [InlineData("")]
-    public void Answer_NothingFits_SaysNotCovered(string question)
+    public async Task AnswerAsync_NothingFitsOrUnknownName_SaysNotCovered(string question)
     {
-        Assert.Equal(Answer.NotCovered, ExtractiveAnswerer.Answer(question, Sources));
+        Assert.Equal(Answer.NotCovered, await AnswerAsync(question));
     }
 
     [Fact]
-    public void Answer_NoSources_SaysNotCovered()
+    public async Task AnswerAsync_NoSources_SaysNotCovered()
     {
-        Assert.Equal(Answer.NotCovered, ExtractiveAnswerer.Answer("Who will travel to Moscow?", []));
+        Assert.Equal(Answer.NotCovered, await AnswerAsync("Who will travel to Moscow?", []));
     }
 
     [Theory]
@@ -46,8 +61,8 @@ public sealed class ExtractiveAnswererTests
     [InlineData("He left", "He left [3].")]
     [InlineData("Did he leave?", "Did he leave [3]?")]
     [InlineData("“We agree,” he said.", "“We agree,” he said [3].")]
-    public void WithMarker_Sentence_MarkerBeforeFinalPunctuation(string sentence, string expected)
+    public void WithMarkers_Sentence_MarkerBeforeFinalPunctuation(string sentence, string expected)
     {
-        Assert.Equal(expected, ExtractiveAnswerer.WithMarker(sentence, 3));
+        Assert.Equal(expected, CitationParser.WithMarkers(sentence, [3]));
     }
 }

@@ -75,7 +75,7 @@ public sealed class QuestionFileTests
     [InlineData("""{"question": "Q?", "evidence": ["e"]}""", "\"evidence\" must be a string, not an array")]
     [InlineData("""{"question": "Q?", "answers": ["a"], "answerable": "yes"}""", "\"answerable\" must be true or false, not a string")]
     [InlineData("""{"id": "", "question": "Q?", "answers": ["a"]}""", "\"id\" is empty")]
-    [InlineData("""{"question": "Q?"}""", "an answerable question needs \"evidence\" or \"answers\"")]
+    [InlineData("""{"question": "Q?"}""", "an answerable question needs \"evidence\" or \"answers\" (or \"review\": true to run it unscored)")]
     public async Task ReadAsync_MalformedLine_NamesTheProblem(string line, string message)
     {
         using var file = new TempFile(line);

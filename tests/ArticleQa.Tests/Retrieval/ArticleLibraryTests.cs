@@ -150,7 +150,7 @@ public sealed class ArticleLibraryTests : IDisposable
         using var library = Library();
         await library.SyncAsync(null, Token);
 
-        await File.WriteAllBytesAsync(Path.Combine(_articles.FullName, "a.txt"), [0xFF, 0xFE, 0x00, 0xC3], Token);
+        await File.WriteAllBytesAsync(Path.Combine(_articles.FullName, "a.txt"), [0x41, 0xC3, 0x28, 0x00, 0x42], Token);
         var result = await library.SyncAsync(null, Token);
 
         Assert.Equal(1, result.Skipped);

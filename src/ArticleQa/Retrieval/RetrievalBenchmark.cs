@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using ArticleQa.Articles;
+using Microsoft.Extensions.AI;
+
+namespace ArticleQa.Retrieval;
+
+/// <summary>
+/// Query latency and memory of the index at a given size, on synthetic passages (real sentences, random unit vectors:
+/// scoring cost does not depend on the vector values). Prints nothing; the <c>benchmark</c> command shows the figures.
+/// </summary>
+public static class RetrievalBenchmark
+{
+    /// <summary>Builds an index file of <paramref name="passageCount"/> synthetic passages in <paramref name="folder"/>, loads it and times queries.</summary>
+    public static async Task<RetrievalLatency> MeasureAsync(
+        IEmbeddingGenerator<string, Embedding<float>> embeddings,
+        IReadOnlyList<string> sentences,
+        IReadOnlyList<string> questions,
+        int passageCount,
+        string folder,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(embeddings);
+        ArgumentNullException.ThrowIfNull(questions);
+        var dimensions = (await embeddings.GenerateAsync(["probe"], cancellationToken: cancellationToken))[0].Vector.Length;
+        var path = Path.Combine(folder, $"synthetic-{passageCount}.idx");
+        var build = Stopwatch.StartNew();
+        var articles = SyntheticArticles(sentences, passageCount, dimensions);
+        IndexFile.Write(path, new IndexManifest(IndexManifest.CurrentFormatVersion, "synthetic", dimensions, 0, 0, 0, articles.Select(a => a.Info).ToList(), articles.Select(a => a.Passages.Count).ToList()), articles);
+        var buildMs = build.Elapsed.TotalMilliseconds;
+        articles = null;
+        var before = SettledMemory();
+        using var index = IndexFile.Read(path);
+        var indexBytes = SettledMemory() - before;
+        var latencies = await TimeQueriesAsync(embeddings, index, questions, cancellationToken);
+        using var process = Process.GetCurrentProcess();
+        return new RetrievalLatency(passageCount, buildMs, new FileInfo(path).Length / 1e6, indexBytes / 1e6, process.WorkingSet64 / 1e6, Percentile(latencies, 0.5), Percentile(latencies, 0.95));
+    }
+
+    private static async Task<List<double>> TimeQueriesAsync(IEmbeddingGenerator<string, Embedding<float>> embeddings, PassageIndex index, IReadOnlyList<string> questions, CancellationToken cancellationToken)
+    {
+        var request = new SearchRequest(TopK: 5);
+        var latencies = new List<double>();
+        foreach (var (question, i) in questions.Select((q, i) => (q, i)))
+        {
+            var watch = Stopwatch.StartNew();
+            var vector = (await embeddings.GenerateAsync([question], cancellationToken: cancellationToken))[0].Vector;
+            index.Search(question, vector.Span, request);
+            if (i >= 5)
+            {
+                latencies.Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        latencies.Sort();
+        return latencies;
+    }
+
+    private static List<IndexedArticle> SyntheticArticles(IReadOnlyList<string> sentences, int passageCount, int dimensions)
+    {
+        var random = new Random(42);
+        var articles = new List<IndexedArticle>();
+        var next = 0;
+        for (var a = 0; a * 10 < passageCount; a++)
+        {
+            var id = $"synthetic/{a}";
+            var passages = Enumerable.Range(0, Math.Min(10, passageCount - (a * 10))).Select(ordinal =>
+            {
+                var text = string.Join(' ', Enumerable.Range(0, 5).Select(_ => sentences[next++ % sentences.Count]));
+                var (values, scale) = QuantizedVectors.Quantize(RandomUnitVector(random, dimensions));
+                return new IndexedPassage(new Passage(id, ordinal, 0, text.Length, text), values, scale);
+            }).ToList();
+            articles.Add(new IndexedArticle(new ArticleInfo(id, $"Synthetic article {a}", id, "hash"), passages));
+        }
+
+        return articles;
+    }
+
+    private static float[] RandomUnitVector(Random random, int dimensions)
+    {
+        var vector = Enumerable.Range(0, dimensions).Select(_ => (float)((random.NextDouble() * 2) - 1)).ToArray();
+        var norm = MathF.Sqrt(vector.Sum(v => v * v));
+        return vector.Select(v => v / norm).ToArray();
+    }
+
+    private static long SettledMemory()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        using var process = Process.GetCurrentProcess();
+        return process.WorkingSet64;
+    }
+
+    private static double Percentile(List<double> sorted, double p) =>
+        sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+}
