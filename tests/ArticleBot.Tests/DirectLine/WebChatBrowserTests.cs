@@ -47,6 +47,12 @@ public sealed class WebChatBrowserTests
 
             Directory.CreateDirectory(Path.GetDirectoryName(ScreenshotPath)!);
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath });
+
+            // The seed article has no URL, so the citation is cite:1 and opens the cited passage in Web Chat's modal.
+            await citations.Locator(".webchat__link-definitions__list-item-text").First.ClickAsync();
+            var modal = page.Locator(".webchat__citation-modal-dialog");
+            await Assertions.Expect(modal).ToContainTextAsync(DirectLineConversationTests.ArticleTitle);
+            await Assertions.Expect(modal).ToContainTextAsync("Witkoff");
         }
         finally
         {
