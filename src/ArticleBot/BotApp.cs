@@ -1,4 +1,5 @@
 using ArticleBot.Bot;
+using ArticleBot.DirectLine;
 using ArticleQa;
 using ArticleQa.Retrieval;
 using Microsoft.Bot.Builder;
@@ -23,6 +24,7 @@ public static class BotApp
 
         builder.Services.AddArticleQa(builder.Configuration);
         builder.Services.AddArticleBot();
+        builder.Services.AddDirectLine();
         builder.Services.AddHostedService<StartupCheck>();
 
         var app = builder.Build();
@@ -33,6 +35,7 @@ public static class BotApp
             var index = await library.GetIndexAsync(cancellationToken);
             return Results.Ok(new { status = "ok", articles = index.Articles.Count, passages = index.PassageCount });
         });
+        app.MapDirectLine();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Bot.Schema;
 
 namespace ArticleBot.Bot;
 
@@ -18,4 +19,12 @@ public sealed class BotAdapter : CloudAdapter
             await turnContext.SendActivityAsync(Apology).ConfigureAwait(false);
         };
     }
+
+    /// <summary>
+    /// Runs a turn for an activity the host received itself (the local Direct Line), which has authenticated the
+    /// sender and brings the connector factory for the replies. Requests to /api/messages go through ProcessAsync.
+    /// </summary>
+    public Task<InvokeResponse> ProcessAuthenticatedActivityAsync(
+        AuthenticateRequestResult authentication, Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken) =>
+        ProcessActivityAsync(authentication, activity, callback, cancellationToken);
 }
