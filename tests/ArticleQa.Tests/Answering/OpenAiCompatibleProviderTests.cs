@@ -7,13 +7,76 @@ namespace ArticleQa.Tests.Answering;
 
 public sealed class OpenAiCompatibleProviderTests
 {
-    private static ServiceProvider EngineFor(FakeOpenAiServer server) => TestEngine.Create(new Dictionary<string, string?>
+    private static ServiceProvider EngineFor(FakeOpenAiServer server, int retries = 0, int timeoutSeconds = 60) => TestEngine.Create(new Dictionary<string, string?>
     {
         ["Llm:Provider"] = "OpenAICompatible",
         ["Llm:Endpoint"] = server.BaseUrl,
         ["Llm:Model"] = "fake-model",
-        ["Llm:MaxRetries"] = "0",
+        ["Llm:MaxRetries"] = retries.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Llm:RetryDelayMilliseconds"] = "10",
+        ["Llm:TimeoutSeconds"] = timeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
     });
+
+    [Fact]
+    public async Task AnswerAsync_429ThenSuccess_RetriesAndAnswers()
+    {
+        await using var server = new FakeOpenAiServer();
+        server.Enqueue(new FakeReply("", Status: 429));
+        server.Enqueue(new FakeReply("Witkoff will travel to Moscow [1]."));
+        await using var engine = EngineFor(server, retries: 2);
+
+        var answer = await engine.GetRequiredService<AnswerGenerator>().AnswerAsync("Who will travel to Moscow next week?", TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, server.Requests.Count);
+        Assert.False(answer.Failed);
+        Assert.Equal("Witkoff will travel to Moscow [1].", answer.Text);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_500Always_BoundedRetriesThenApology()
+    {
+        await using var server = new FakeOpenAiServer { DefaultReply = new FakeReply("", Status: 500) };
+        await using var engine = EngineFor(server, retries: 2);
+
+        var answer = await engine.GetRequiredService<AnswerGenerator>().AnswerAsync("Who will travel to Moscow next week?", TestContext.Current.CancellationToken);
+
+        Assert.Equal(3, server.Requests.Count);
+        Assert.True(answer.Failed);
+        Assert.Equal(Answer.Apology, answer.Text);
+        Assert.Empty(answer.Citations);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_ServerSlowerThanTheTimeout_Apology()
+    {
+        await using var server = new FakeOpenAiServer { DefaultReply = new FakeReply("Too late [1].", Delay: TimeSpan.FromSeconds(5)) };
+        await using var engine = EngineFor(server, retries: 0, timeoutSeconds: 1);
+
+        var answer = await engine.GetRequiredService<AnswerGenerator>().AnswerAsync("Who will travel to Moscow next week?", TestContext.Current.CancellationToken);
+
+        Assert.True(answer.Failed);
+        Assert.Equal(Answer.Apology, answer.Text);
+    }
+
+    [Fact]
+    public async Task StreamAsync_FakeServerStreams_ChunksInOrderAndFinalMapsMarkers()
+    {
+        await using var server = new FakeOpenAiServer();
+        server.Enqueue(new FakeReply("Steve Witkoff will travel to Moscow next week [1]."));
+        await using var engine = EngineFor(server);
+        var updates = new List<AnswerUpdate>();
+
+        await foreach (var update in engine.GetRequiredService<AnswerGenerator>().StreamAsync("Who will travel to Moscow next week?", [], TestContext.Current.CancellationToken))
+        {
+            updates.Add(update);
+        }
+
+        var partial = updates.Where(u => !u.IsFinal).Select(u => u.TextSoFar!).ToList();
+        Assert.True(partial.Count >= 5);
+        Assert.All(partial.Zip(partial.Skip(1)), pair => Assert.True(pair.Second.Length >= pair.First.Length));
+        Assert.Equal("Steve Witkoff will travel to Moscow next week [1].", updates[^1].Final!.Text);
+        Assert.True((bool?)server.Requests.Single()["stream"]);
+    }
 
     [Fact]
     public async Task AnswerAsync_FakeServer_RequestCarriesNumberedPassagesAndQuestion()
