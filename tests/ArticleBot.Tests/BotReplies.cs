@@ -17,7 +17,7 @@ internal static class BotReplies
         return [.. body!["activities"]!.AsArray().Select(a => a!.AsObject())];
     }
 
-    public static List<JsonObject> OfType(this IEnumerable<JsonObject> activities, string type) =>
+    public static List<JsonObject> WithType(this IEnumerable<JsonObject> activities, string type) =>
         [.. activities.Where(a => (string?)a["type"] == type)];
 
     /// <summary>The one root schema.org Message entity (Teams rejects a second one).</summary>

@@ -72,17 +72,16 @@ public sealed class FeedbackTests
     {
         await using var host = await BotHost.StartAsync();
         using var asked = await host.PostActivityAsync(BotHost.Message(Question, "webchat"));
-        var answer = Assert.Single((await BotReplies.ReadAsync(asked)).OfType("message"));
+        var answer = Assert.Single((await BotReplies.ReadAsync(asked)).WithType("message"));
         var like = BotReplies.CitationEntity(answer)["potentialAction"]!.AsArray().Single(a => (string?)a!["@type"] == "LikeAction")!;
         var feedback = BotHost.Message("", "webchat");
         feedback["type"] = "event";
-        feedback["name"] = QaBot.WebChatFeedbackEvent;
+        feedback["name"] = "webchat:activity-status/feedback";
         feedback.Remove("text");
         feedback["entities"] = new JsonArray(like.DeepClone());
 
         using var response = await host.PostActivityAsync(feedback);
 
-        Assert.Equal("webchat:activity-status/feedback", QaBot.WebChatFeedbackEvent);
         Assert.Empty(await BotReplies.ReadAsync(response));
         var entry = Assert.Single(await ReadFeedbackAsync(host));
         Assert.Equal("webchat", (string?)entry["channel"]);

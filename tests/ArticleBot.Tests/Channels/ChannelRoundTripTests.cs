@@ -73,7 +73,7 @@ public sealed class ChannelRoundTripTests(BotHostFixture fixture) : IClassFixtur
 
         Assert.All(replies, r => BotReplies.AssertValid(r, channelId));
         Assert.DoesNotContain(replies, r => r["entities"]?.AsArray().Any(e => (string?)e!["type"] == "streaminfo") == true);
-        return Assert.Single(replies.OfType("message"));
+        return Assert.Single(replies.WithType("message"));
     }
 
     /// <summary>Claim 1 within Teams' limits: name ≤ 80, abstract ≤ 160, at most 3 keywords.</summary>

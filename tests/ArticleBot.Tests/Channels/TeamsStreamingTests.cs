@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using ArticleBot.Bot;
 using ArticleBot.Tests.Fakes;
 
 namespace ArticleBot.Tests.Channels;
@@ -35,7 +34,7 @@ public sealed class TeamsStreamingTests
         var final = calls[^1];
         AssertFinal(final);
         Assert.StartsWith((string)chunks[^1].Text!, final.Text, StringComparison.Ordinal);
-        var expected = Assert.Single((await BotReplies.ReadAsync(unstreamed)).OfType("message"));
+        var expected = Assert.Single((await BotReplies.ReadAsync(unstreamed)).WithType("message"));
         Assert.Equal((string?)expected["text"], final.Text);
     }
 
@@ -101,12 +100,13 @@ public sealed class TeamsStreamingTests
     private static void AssertInformative(ConnectorCall call)
     {
         Assert.Equal("typing", call.Type);
-        Assert.Equal(QaBot.Informative, call.Text);
         Assert.Equal("Searching the articles…", call.Text);
         var info = call.StreamInfo!;
         Assert.Equal("informative", (string?)info["streamType"]);
         Assert.Equal(1, (int?)info["streamSequence"]);
         Assert.Null(info["streamId"]);
+        Assert.Equal("informative", (string?)call.Activity["channelData"]!["streamType"]);
+        Assert.Equal(1, (int?)call.Activity["channelData"]!["streamSequence"]);
         Assert.Equal(TeamsConnector.StreamId, call.ReturnedId);
     }
 
