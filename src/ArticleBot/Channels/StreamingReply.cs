@@ -44,20 +44,26 @@ public sealed class StreamingReply(ITurnContext turnContext, TimeSpan interval, 
         _sinceLast.Restart();
     }
 
-    /// <summary>Sends the final message: with the stream's closing metadata while streaming, as a plain message otherwise.</summary>
+    /// <summary>
+    /// Sends the final message: with the stream's closing metadata while streaming, as a plain message otherwise.
+    /// Returns the id of the message the user sees: while streaming that is the stream id, because the stream's first
+    /// send created the message (Teams answers later sends 202 without an id, and feedback's replyToId names the stream).
+    /// </summary>
     public async Task<ResourceResponse?> FinishAsync(IMessageActivity final, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(final);
-        if (IsStreaming)
+        if (!IsStreaming)
         {
-            final.Entities = [.. final.Entities ?? [], StreamInfo("final", sequence: null)];
-            var channelData = final.ChannelData as JObject ?? [];
-            channelData["streamId"] = _streamId;
-            channelData["streamType"] = "final";
-            final.ChannelData = channelData;
+            return await turnContext.SendActivityAsync(final, cancellationToken);
         }
 
-        return await turnContext.SendActivityAsync(final, cancellationToken);
+        final.Entities = [.. final.Entities ?? [], StreamInfo("final", sequence: null)];
+        var channelData = final.ChannelData as JObject ?? [];
+        channelData["streamId"] = _streamId;
+        channelData["streamType"] = "final";
+        final.ChannelData = channelData;
+        await turnContext.SendActivityAsync(final, cancellationToken);
+        return new ResourceResponse(_streamId);
     }
 
     private Activity Typing(string text, string streamType)

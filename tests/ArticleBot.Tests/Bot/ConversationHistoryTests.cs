@@ -1,0 +1,61 @@
+using ArticleBot.Bot;
+using ArticleQa.Answering;
+
+namespace ArticleBot.Tests.Bot;
+
+/// <summary>
+/// The conversation's recent turns: a follow-up is read in the light of the previous question, within one
+/// conversation only, and <c>reset</c> forgets them.
+/// </summary>
+public sealed class ConversationHistoryTests(BotHostFixture fixture) : IClassFixture<BotHostFixture>
+{
+    private const string Question = "Who will travel to Moscow next week?";
+    private const string FollowUp = "What will he discuss there?";
+
+    [Fact]
+    public async Task PostMessage_FollowUpInSameConversation_AnswersAboutTheDeal()
+    {
+        await AskAsync("conv-history", Question);
+
+        var followUp = await AskAsync("conv-history", FollowUp);
+
+        Assert.Contains("Witkoff", followUp, StringComparison.Ordinal);
+        Assert.Contains("discuss the deal", followUp, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PostMessage_FollowUpInOtherConversation_IsNotCondensedWithFirst()
+    {
+        await AskAsync("conv-history-a", Question);
+
+        var elsewhere = await AskAsync("conv-history-b", FollowUp);
+
+        Assert.DoesNotContain("Witkoff", elsewhere, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PostMessage_FollowUpAfterReset_AnsweredAsIfFirstQuestion()
+    {
+        var fresh = await AskAsync("conv-reset-fresh", FollowUp);
+        await AskAsync("conv-reset", Question);
+        var beforeReset = await AskAsync("conv-reset", FollowUp);
+
+        var reset = await AskAsync("conv-reset", "reset");
+        var afterReset = await AskAsync("conv-reset", FollowUp);
+
+        Assert.Contains("Witkoff", beforeReset, StringComparison.Ordinal);
+        Assert.Equal(BotCommands.ResetDone, reset);
+        Assert.DoesNotContain("Witkoff", afterReset, StringComparison.Ordinal);
+        Assert.NotEqual(beforeReset, afterReset);
+        Assert.Equal(fresh, afterReset);
+        Assert.NotEqual(Answer.Apology, afterReset);
+    }
+
+    /// <summary>Sends <paramref name="text"/> in <paramref name="conversationId"/>; returns the text of the one message reply.</summary>
+    private async Task<string> AskAsync(string conversationId, string text)
+    {
+        using var response = await fixture.Host.PostActivityAsync(ConversationTests.InConversation(BotHost.Message(text), conversationId));
+        var reply = Assert.Single((await BotReplies.ReadAsync(response)).WithType("message"));
+        return (string)reply["text"]!;
+    }
+}

@@ -1,0 +1,87 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using ArticleBot.Bot;
+
+namespace ArticleBot.Tests.Bot;
+
+/// <summary>The conversation around the answers: the welcome, the help and articles commands, the typing indicator.</summary>
+public sealed class ConversationTests(BotHostFixture fixture) : IClassFixture<BotHostFixture>
+{
+    private const string ArticleTitle = "Putin Says US Plan Could Be ‘Basis’ for Ukraine Deal";
+
+    [Fact]
+    public async Task PostConversationUpdate_UserAdded_WelcomesWithArticleCountAndTwoExamples()
+    {
+        using var response = await fixture.Host.PostActivityAsync(MembersAdded("conv-welcome", "user-1"));
+
+        var welcome = Assert.Single(await BotReplies.ReadAsync(response));
+        Assert.Equal("message", (string?)welcome["type"]);
+        AssertWelcome((string)welcome["text"]!);
+    }
+
+    [Fact]
+    public async Task PostConversationUpdate_OnlyBotAdded_SendsNothing()
+    {
+        using var response = await fixture.Host.PostActivityAsync(MembersAdded("conv-bot-added", "bot-1"));
+
+        Assert.Empty(await BotReplies.ReadAsync(response));
+    }
+
+    [Theory]
+    [InlineData("help")]
+    [InlineData("/help")]
+    [InlineData("  HELP ")]
+    public async Task PostMessage_Help_RepliesWithWelcome(string text)
+    {
+        using var response = await fixture.Host.PostActivityAsync(InConversation(BotHost.Message(text), "conv-help"));
+
+        var reply = Assert.Single(await BotReplies.ReadAsync(response));
+        AssertWelcome((string)reply["text"]!);
+    }
+
+    [Fact]
+    public async Task PostMessage_Articles_ListsSeedArticleTitle()
+    {
+        using var response = await fixture.Host.PostActivityAsync(InConversation(BotHost.Message("articles"), "conv-articles"));
+
+        var reply = Assert.Single(await BotReplies.ReadAsync(response));
+        var text = (string)reply["text"]!;
+        Assert.StartsWith("I know 1 article:\n\n", text, StringComparison.Ordinal);
+        Assert.Matches($@"(?m)^- {Regex.Escape(ArticleTitle)}( \(\d{{4}}-\d{{2}}-\d{{2}}\))?$", text);
+    }
+
+    [Fact]
+    public async Task PostMessage_QuestionNotStreamed_SendsTypingBeforeAnswer()
+    {
+        using var response = await fixture.Host.PostActivityAsync(InConversation(BotHost.Message("Who will travel to Moscow next week?"), "conv-typing"));
+
+        var replies = await BotReplies.ReadAsync(response);
+        Assert.Equal(["typing", "message"], replies.Select(r => (string?)r["type"]));
+        Assert.Contains("Witkoff", (string?)replies[1]["text"], StringComparison.Ordinal);
+    }
+
+    private static void AssertWelcome(string text)
+    {
+        Assert.StartsWith("Hi! I answer questions about 1 article, ", text, StringComparison.Ordinal);
+        var examples = Regex.Matches(text, @"(?m)^- (What do the articles say about .+\?)$").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(2, examples.Count);
+        Assert.Equal(2, examples.Distinct().Count());
+        Assert.Contains("help", text, StringComparison.Ordinal);
+        Assert.Contains("reset", text, StringComparison.Ordinal);
+    }
+
+    private static JsonObject MembersAdded(string conversationId, string memberId)
+    {
+        var activity = InConversation(BotHost.Message(""), conversationId);
+        activity["type"] = "conversationUpdate";
+        activity.Remove("text");
+        activity["membersAdded"] = new JsonArray(new JsonObject { ["id"] = memberId });
+        return activity;
+    }
+
+    internal static JsonObject InConversation(JsonObject activity, string conversationId)
+    {
+        activity["conversation"] = new JsonObject { ["id"] = conversationId };
+        return activity;
+    }
+}
