@@ -18,6 +18,10 @@ public sealed class ArticlesOptions
     [Range(1, int.MaxValue)]
     public int MaxFileBytes { get; set; } = DefaultMaxFileBytes;
 
+    /// <summary>A passage is closed at a paragraph end once it has this many words.</summary>
+    [Range(1, 2000)]
+    public int MinWords { get; set; } = 60;
+
     /// <summary>A passage is closed once it reaches this many words (never cutting a sentence).</summary>
     [Range(10, 2000)]
     public int TargetWords { get; set; } = 120;

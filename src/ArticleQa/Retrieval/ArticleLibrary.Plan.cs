@@ -103,8 +103,9 @@ public sealed partial class ArticleLibrary
         }
     }
 
-    /// <summary>What the embedding model sees of a passage.</summary>
-    internal static string EmbeddingText(Article article, Passage passage) => passage.Text;
+    /// <summary>What the embedding model sees of a passage: its text, preceded by the article's title when the passage lacks it.</summary>
+    internal static string EmbeddingText(Article article, Passage passage) =>
+        passage.Text.StartsWith(article.Title, StringComparison.Ordinal) ? passage.Text : $"{article.Title}\n{passage.Text}";
 
     private sealed class SyncPlan
     {

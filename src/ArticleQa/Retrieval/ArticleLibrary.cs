@@ -152,6 +152,7 @@ public sealed partial class ArticleLibrary : IDisposable
             IndexManifest.CurrentFormatVersion,
             metadata?.DefaultModelId ?? _embeddings.GetType().Name,
             dimensions,
+            _articles.MinWords,
             _articles.TargetWords,
             _articles.MaxWords,
             _articles.OverlapSentences,

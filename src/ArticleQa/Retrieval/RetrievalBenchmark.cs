@@ -25,7 +25,7 @@ public static class RetrievalBenchmark
         var path = Path.Combine(folder, $"synthetic-{passageCount}.idx");
         var build = Stopwatch.StartNew();
         var articles = SyntheticArticles(sentences, passageCount, dimensions);
-        IndexFile.Write(path, new IndexManifest(IndexManifest.CurrentFormatVersion, "synthetic", dimensions, 0, 0, 0, articles.Select(a => a.Info).ToList(), articles.Select(a => a.Passages.Count).ToList()), articles);
+        IndexFile.Write(path, new IndexManifest(IndexManifest.CurrentFormatVersion, "synthetic", dimensions, 0, 0, 0, 0, articles.Select(a => a.Info).ToList(), articles.Select(a => a.Passages.Count).ToList()), articles);
         var buildMs = build.Elapsed.TotalMilliseconds;
         articles = null;
         var before = SettledMemory();

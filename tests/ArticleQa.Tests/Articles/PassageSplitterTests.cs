@@ -32,6 +32,29 @@ public sealed class PassageSplitterTests
         Assert.Equal(expected, string.Join("|", ranges));
     }
 
+    [Theory]
+    // paragraphs of sentences (words each), min words -> passages as paragraph:sentence ranges
+    [InlineData("35,35|35,35|35,35", 60, "0|1|2")]
+    [InlineData("20|20|20,20|35,35", 60, "0-2|3")]
+    [InlineData("35,35|35,35", 200, "0-1")]
+    public void Split_Paragraphs_ClosesAtParagraphEndOnceLongEnough(string layout, int minWords, string expected)
+    {
+        var paragraphs = layout.Split('|')
+            .Select((p, pi) => p.Split(',').Select((w, si) => Sentence(int.Parse(w, System.Globalization.CultureInfo.InvariantCulture), (char)('A' + (pi * 4) + si))).ToList())
+            .ToList();
+        var text = string.Join("\n\n", paragraphs.Select(p => string.Join(' ', p)));
+        var splitter = new PassageSplitter(Options.Create(new ArticlesOptions { MinWords = minWords, TargetWords = 120, MaxWords = 180, OverlapSentences = 1 }));
+
+        var passages = splitter.Split(new Article("a", "t", text, "a.txt"));
+
+        var ranges = passages.Select(p =>
+        {
+            var inside = paragraphs.Select((sentences, i) => (i, Hit: sentences.Any(s => p.Text.Contains(s, StringComparison.Ordinal)))).Where(x => x.Hit).Select(x => x.i).ToList();
+            return inside.Count == 1 ? $"{inside[0]}" : $"{inside[0]}-{inside[^1]}";
+        });
+        Assert.Equal(expected, string.Join("|", ranges));
+    }
+
     [Fact]
     public void Split_SeedArticle_OffsetsPointIntoArticleText()
     {
