@@ -1,4 +1,5 @@
 using ArticleQa;
+using Microsoft.Extensions.Options;
 
 namespace ArticleBot.Cli;
 
@@ -17,6 +18,18 @@ internal static class EngineHost
         // A command's output is its answer; only warnings and errors go to stderr.
         builder.Logging.AddFilter((_, level) => level >= LogLevel.Warning);
         builder.Services.AddArticleQa(builder.Configuration);
-        return builder.Build();
+        var host = builder.Build();
+        try
+        {
+            // Commands never start the host, so its ValidateOnStart checks would not run: run them here, so a wrong
+            // setting fails before any work with a message naming the key instead of failing (or being ignored) later.
+            host.Services.GetService<IStartupValidator>()?.Validate();
+            return host;
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
     }
 }

@@ -17,6 +17,7 @@ internal static class EvalCommand
     public static async Task<int> RunAsync(CommandLineArguments arguments, TextWriter output, CancellationToken cancellationToken)
     {
         arguments.AllowOnly("--questions", "--conversations", "--json", "--mode", "--retrieval-only", "--report", "--compare", "--min-accuracy", "--min-citation-accuracy", "--min-recall5");
+        Floors.Validate(arguments);
         var (questions, conversations, inputErrors) = await ReadInputsAsync(arguments, cancellationToken);
         if (arguments.Get("--compare") is { } first)
         {
@@ -63,6 +64,12 @@ internal static class EvalCommand
         if (variants.Count != 2)
         {
             throw new CommandLineException("--compare takes two prompt folders or two providers: --compare prompts other-prompts");
+        }
+
+        // The comparison is a text table for people; a floor, report or JSON asked for here would silently not happen.
+        if (Floors.Options.Append("--report").Append("--json").FirstOrDefault(arguments.Has) is { } ignored)
+        {
+            throw new CommandLineException($"Option {ignored} does not apply to --compare (run eval without --compare for it).");
         }
 
         var reports = new List<EvalReport>();

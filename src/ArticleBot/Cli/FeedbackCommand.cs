@@ -24,7 +24,12 @@ internal static class FeedbackCommand
         var options = host.Services.GetRequiredService<IConfiguration>().GetSection(ChannelsOptions.SectionName).Get<ChannelsOptions>() ?? new ChannelsOptions();
         options.FeedbackPath = arguments.Get("--feedback") ?? options.FeedbackPath;
         using var store = new FeedbackStore(Options.Create(options), NullLogger<FeedbackStore>.Instance);
-        var lines = (await store.ReadAllAsync(cancellationToken))
+        if (arguments.Has("--feedback") && !File.Exists(store.Path))
+        {
+            throw new CommandLineException($"Feedback file '{store.Path}' does not exist.");
+        }
+
+        var lines = (await ReadAllAsync(store, cancellationToken))
             .Where(f => f.Reaction == "dislike" && !string.IsNullOrWhiteSpace(f.Question))
             .DistinctBy(f => f.AnswerId)
             .Select(ToQuestionLine)
@@ -43,6 +48,19 @@ internal static class FeedbackCommand
         }
 
         return 0;
+    }
+
+    private static async Task<IReadOnlyList<FeedbackEntry>> ReadAllAsync(FeedbackStore store, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await store.ReadAllAsync(cancellationToken);
+        }
+        catch (JsonException e)
+        {
+            // E.g. a last line cut short when the bot was stopped mid-write.
+            throw new CommandLineException($"Feedback file '{store.Path}' has a line that is not a feedback entry: {e.Message}");
+        }
     }
 
     internal static string ToQuestionLine(FeedbackEntry feedback) => JsonSerializer.Serialize(new

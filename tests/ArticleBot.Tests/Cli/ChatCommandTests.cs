@@ -1,0 +1,34 @@
+using ArticleBot.Cli;
+
+namespace ArticleBot.Tests.Cli;
+
+public sealed class ChatCommandTests
+{
+    [Fact]
+    public async Task Run_FollowUpThenReset_AnswersInContextWithCitationsThenForgets()
+    {
+        using var input = new StringReader(string.Join("\n", "Who will travel to Moscow next week?", "What will he discuss there?", "reset", "What will he discuss there?", "exit", "Never read"));
+        using var output = new StringWriter();
+
+        var exitCode = await ChatCommand.RunAsync(VerbRunner.Parse("chat"), input, output, TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, exitCode);
+        // Each reply follows the "> " prompt of the line it answers; the last prompt got "exit".
+        var replies = output.ToString().Split("> ")[1..^1];
+        Assert.Equal(4, replies.Length);
+        Assert.Contains("Witkoff", replies[0], StringComparison.Ordinal);
+        Assert.Contains("Sources:", replies[0], StringComparison.Ordinal);
+        Assert.Contains("[1] Putin Says US Plan", replies[0], StringComparison.Ordinal);
+
+        // "he" is Witkoff from the first turn, so the follow-up is answered with the sentence about his trip.
+        Assert.Contains("Witkoff", replies[1], StringComparison.Ordinal);
+        Assert.Contains("to discuss the deal", replies[1], StringComparison.Ordinal);
+        Assert.Contains("[1] Putin Says US Plan", replies[1], StringComparison.Ordinal);
+
+        Assert.Equal("Forgot the conversation.", replies[2].Trim());
+
+        // Without the history the same follow-up no longer knows who "he" is.
+        Assert.DoesNotContain("Witkoff", replies[3], StringComparison.Ordinal);
+        Assert.DoesNotContain("Never read", output.ToString(), StringComparison.Ordinal);
+    }
+}
