@@ -20,9 +20,9 @@ public sealed class RetrievalOptions
 
     /// <summary>Weight of the dense (embedding cosine) score in the fused score.</summary>
     [Range(0.0, 10.0)]
-    public double DenseWeight { get; set; } = 0.5;
+    public double DenseWeight { get; set; } = 0.4;
 
     /// <summary>Weight of the lexical (BM25, scaled by the query's reachable maximum) score in the fused score.</summary>
     [Range(0.0, 10.0)]
-    public double LexicalWeight { get; set; } = 0.5;
+    public double LexicalWeight { get; set; } = 0.6;
 }
