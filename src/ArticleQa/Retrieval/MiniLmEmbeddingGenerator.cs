@@ -12,7 +12,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
 {
     private readonly MiniLmEmbeddingOptions _options;
     private readonly Lazy<MiniLmSession> _session;
-    private readonly SemaphoreSlim _batchTurn = new(1, 1);
+    private readonly SemaphoreSlim _batchTurn;
     private bool _disposed;
 
     public MiniLmEmbeddingGenerator()
@@ -25,7 +25,9 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegative(options.IntraOpThreads, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.ConcurrentBatches, 1, nameof(options));
         _options = options;
+        _batchTurn = new SemaphoreSlim(options.ConcurrentBatches, options.ConcurrentBatches);
         _session = new Lazy<MiniLmSession>(() => new MiniLmSession(options), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -122,11 +124,11 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
 
         // Sorting by length keeps padding, and so wasted work, to a few word-pieces per batch.
         var order = Enumerable.Range(0, rows.Length).OrderBy(i => rows[i].Count).ToArray();
-        var batchVectors = new float[_options.BatchSize * MiniLmResources.Dimensions];
-        foreach (var batch in order.Chunk(_options.BatchSize))
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.ConcurrentBatches, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(order.Chunk(_options.BatchSize), parallel, async (batch, token) =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            await _batchTurn.WaitAsync(cancellationToken);
+            var batchVectors = new float[batch.Length * MiniLmResources.Dimensions];
+            await _batchTurn.WaitAsync(token);
             try
             {
                 Session.Embed(batch.Select(i => rows[i]).ToList(), batchVectors);
@@ -140,7 +142,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
             {
                 Row(batchVectors, b).Span.CopyTo(Row(vectors, batch[b]).Span);
             }
-        }
+        });
     }
 
     private static IReadOnlyList<int>[] Tokenize(IReadOnlyList<string> texts, string parameterName)

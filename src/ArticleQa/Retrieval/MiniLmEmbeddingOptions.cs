@@ -14,6 +14,16 @@ public sealed class MiniLmEmbeddingOptions
     [Range(1, 64)]
     public int BatchSize { get; set; } = 16;
 
+    /// <summary>
+    /// Where the model is written as a file on first use (ONNX Runtime loads a file with far less memory than a byte
+    /// array); empty means ArticleQa/models in the temporary directory.
+    /// </summary>
+    public string? ModelDirectory { get; set; }
+
+    /// <summary>Batches run at the same time, over all callers.</summary>
+    [Range(1, 64)]
+    public int ConcurrentBatches { get; set; } = 1;
+
     /// <summary>Threads one model run may use; 0 means one per processor.</summary>
     [Range(0, 256)]
     public int IntraOpThreads { get; set; }

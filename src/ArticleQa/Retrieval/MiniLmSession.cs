@@ -18,7 +18,10 @@ internal sealed class MiniLmSession : IDisposable
     public MiniLmSession(MiniLmEmbeddingOptions options)
     {
         using var sessionOptions = CreateSessionOptions(options);
-        _session = new InferenceSession(MiniLmResources.ReadModel(), sessionOptions);
+        var directory = string.IsNullOrWhiteSpace(options.ModelDirectory)
+            ? Path.Combine(Path.GetTempPath(), "ArticleQa", "models")
+            : options.ModelDirectory;
+        _session = new InferenceSession(MiniLmResources.ExtractModel(directory), sessionOptions);
     }
 
     /// <summary>
