@@ -49,8 +49,33 @@ internal static class MiniLmResources
             CopyExactly(source, target, length);
         }
 
-        // Another process may be extracting too: each writes its own file, and the same bytes win either way.
         File.Move(partial, path, overwrite: true);
+        return path;
+    }
+
+    /// <summary>Another process may be writing the same file: each writes its own copy, and the same bytes win.</summary>
+    private static void WriteAtomically(string path, byte[] bytes)
+    {
+        var partial = $"{path}.{Guid.NewGuid():N}.partial";
+        File.WriteAllBytes(partial, bytes);
+        File.Move(partial, path, overwrite: true);
+    }
+
+    /// <summary>
+    /// The path of the int8-quantized model (see <see cref="MiniLmQuantizer"/>) in <paramref name="directory"/>,
+    /// made from the extracted model on first use.
+    /// </summary>
+    public static string ExtractQuantizedModel(string directory)
+    {
+        var version = PackageAssembly.GetName().Version;
+        var path = Path.Combine(directory, $"{ModelId}-{version}-int8-{MiniLmQuantizer.Version}.onnx");
+        if (File.Exists(path))
+        {
+            return path;
+        }
+
+        var model = File.ReadAllBytes(ExtractModel(directory));
+        WriteAtomically(path, MiniLmQuantizer.Quantize(model));
         return path;
     }
 

@@ -21,7 +21,8 @@ internal sealed class MiniLmSession : IDisposable
         var directory = string.IsNullOrWhiteSpace(options.ModelDirectory)
             ? Path.Combine(Path.GetTempPath(), "ArticleQa", "models")
             : options.ModelDirectory;
-        _session = new InferenceSession(MiniLmResources.ExtractModel(directory), sessionOptions);
+        var model = options.Quantize ? MiniLmResources.ExtractQuantizedModel(directory) : MiniLmResources.ExtractModel(directory);
+        _session = new InferenceSession(model, sessionOptions);
     }
 
     /// <summary>
