@@ -120,6 +120,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
 
     private async Task EmbedInBatchesAsync(IReadOnlyList<int>[] rows, float[] vectors, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         if (rows.Length == 1)
         {
             Session.Embed(rows, vectors);

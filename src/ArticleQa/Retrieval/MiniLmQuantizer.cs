@@ -18,6 +18,8 @@ internal static class MiniLmQuantizer
     // Field numbers of onnx.proto.
     private const int ModelGraph = 7;
     private const int ModelOpsetImport = 8;
+    private const int OpsetDomain = 1;
+    private const int OpsetVersion = 2;
     private const int GraphNode = 1;
     private const int GraphInitializer = 5;
     private const int NodeInput = 1;
@@ -32,6 +34,7 @@ internal static class MiniLmQuantizer
     private const int TensorRawData = 9;
     private const int FloatType = 1;
     private const int Int8Type = 3;
+    private const string MicrosoftDomain = "com.microsoft";
 
     public static byte[] Quantize(ReadOnlyMemory<byte> model)
     {
@@ -48,10 +51,14 @@ internal static class MiniLmQuantizer
             }
         }
 
-        using var opset = new MemoryStream();
-        WriteStringField(opset, 1, "com.microsoft");
-        WriteVarintField(opset, 2, 1);
-        WriteBytesField(output, ModelOpsetImport, opset.ToArray());
+        if (!ReadFields(model).Any(f => f.Number == ModelOpsetImport && Strings(f.Payload, OpsetDomain) is [MicrosoftDomain]))
+        {
+            using var opset = new MemoryStream();
+            WriteStringField(opset, OpsetDomain, MicrosoftDomain);
+            WriteVarintField(opset, OpsetVersion, 1);
+            WriteBytesField(output, ModelOpsetImport, opset.ToArray());
+        }
+
         return output.ToArray();
     }
 
@@ -110,7 +117,7 @@ internal static class MiniLmQuantizer
         }
 
         WriteStringField(output, NodeOpType, "DynamicQuantizeMatMul");
-        WriteStringField(output, NodeDomain, "com.microsoft");
+        WriteStringField(output, NodeDomain, MicrosoftDomain);
         return output.ToArray();
     }
 

@@ -99,6 +99,18 @@ public sealed class MiniLmEmbeddingGeneratorTests(MiniLmEmbeddingGeneratorFixtur
     }
 
     [Theory]
+    [InlineData(1)]
+    [InlineData(5)]
+    public async Task GenerateAsync_CancelledToken_ThrowsOperationCanceledException(int count)
+    {
+        using var cancellation = new CancellationTokenSource();
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => _generator.GenerateAsync(_texts.Take(count), cancellationToken: cancellation.Token));
+    }
+
+    [Theory]
     [InlineData("")]
     [InlineData(" ")]
     [InlineData("\t\r\n ")]
