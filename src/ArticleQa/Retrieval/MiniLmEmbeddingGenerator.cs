@@ -3,16 +3,19 @@ using Microsoft.Extensions.AI;
 namespace ArticleQa.Retrieval;
 
 /// <summary>
-/// Local sentence embeddings with all-MiniLM-L6-v2 (384 dimensions, L2-normalised mean pooling) on ONNX Runtime.
-/// Texts are cut to the model's 256 word-pieces and run in length-sorted batches; results keep the input order.
-/// The model loads on first use. Safe for concurrent callers: batches of several texts take turns, so memory stays
-/// bounded, while single texts (questions) run at once.
+/// Local sentence embeddings with all-MiniLM-L6-v2 (384 dimensions, L2-normalised mean pooling) on ONNX Runtime,
+/// called directly: ML.NET's ApplyOnnxModel runs one row at a time through a slower path. Texts are cut to the model's
+/// 256 word-pieces and run in length-sorted batches, several at once; results keep the input order. The model loads
+/// on first use. Safe for concurrent callers: the runs of multi-text calls share <see
+/// cref="MiniLmEmbeddingOptions.ConcurrentBatches"/> slots, so memory stays bounded, while single texts (questions)
+/// run at once.
 /// </summary>
 public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
 {
     private readonly MiniLmEmbeddingOptions _options;
     private readonly Lazy<MiniLmSession> _session;
-    private readonly SemaphoreSlim _batchTurn = new(1, 1);
+    private readonly int _concurrentBatches;
+    private readonly SemaphoreSlim _batchTurn;
     private bool _disposed;
 
     public MiniLmEmbeddingGenerator()
@@ -25,7 +28,10 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1, nameof(options));
         ArgumentOutOfRangeException.ThrowIfNegative(options.IntraOpThreads, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.ConcurrentBatches, nameof(options));
         _options = options;
+        _concurrentBatches = options.ConcurrentBatches > 0 ? options.ConcurrentBatches : Environment.ProcessorCount;
+        _batchTurn = new SemaphoreSlim(_concurrentBatches, _concurrentBatches);
         _session = new Lazy<MiniLmSession>(() => new MiniLmSession(options), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -114,19 +120,21 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
 
     private async Task EmbedInBatchesAsync(IReadOnlyList<int>[] rows, float[] vectors, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         if (rows.Length == 1)
         {
             Session.Embed(rows, vectors);
             return;
         }
 
-        // Sorting by length keeps padding, and so wasted work, to a few word-pieces per batch.
-        var order = Enumerable.Range(0, rows.Length).OrderBy(i => rows[i].Count).ToArray();
-        var batchVectors = new float[_options.BatchSize * MiniLmResources.Dimensions];
-        foreach (var batch in order.Chunk(_options.BatchSize))
+        // Sorting by length keeps padding, and so wasted work, to a few word-pieces per batch; longest first, so that
+        // the concurrent runs finish together.
+        var order = Enumerable.Range(0, rows.Length).OrderByDescending(i => rows[i].Count).ToArray();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _concurrentBatches, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(order.Chunk(_options.BatchSize), parallel, async (batch, token) =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            await _batchTurn.WaitAsync(cancellationToken);
+            var batchVectors = new float[batch.Length * MiniLmResources.Dimensions];
+            await _batchTurn.WaitAsync(token);
             try
             {
                 Session.Embed(batch.Select(i => rows[i]).ToList(), batchVectors);
@@ -140,7 +148,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
             {
                 Row(batchVectors, b).Span.CopyTo(Row(vectors, batch[b]).Span);
             }
-        }
+        });
     }
 
     private static IReadOnlyList<int>[] Tokenize(IReadOnlyList<string> texts, string parameterName)

@@ -18,7 +18,11 @@ internal sealed class MiniLmSession : IDisposable
     public MiniLmSession(MiniLmEmbeddingOptions options)
     {
         using var sessionOptions = CreateSessionOptions(options);
-        _session = new InferenceSession(MiniLmResources.ReadModel(), sessionOptions);
+        var directory = string.IsNullOrWhiteSpace(options.ModelDirectory)
+            ? Path.Combine(Path.GetTempPath(), "ArticleQa", "models")
+            : options.ModelDirectory;
+        var model = options.Quantize ? MiniLmResources.ExtractQuantizedModel(directory) : MiniLmResources.ExtractModel(directory);
+        _session = new InferenceSession(model, sessionOptions);
     }
 
     /// <summary>

@@ -17,7 +17,7 @@ public sealed class EmbeddingBenchmarkTests(MiniLmEmbeddingGeneratorFixture fixt
     {
         var passages = EmbeddingBenchmark.CreatePassages(_sentences, count: 5, wordPieces: 40);
 
-        var result = await EmbeddingBenchmark.RunAsync(fixture.Generator, passages, TestContext.Current.CancellationToken);
+        var result = await EmbeddingBenchmark.RunAsync(fixture.Quantized, passages, TestContext.Current.CancellationToken);
 
         Assert.Equal(5, result.Passages);
         Assert.Equal(passages.Average(MiniLmEmbeddingGenerator.CountWordPieces), result.MeanWordPieces, 6);
@@ -31,7 +31,7 @@ public sealed class EmbeddingBenchmarkTests(MiniLmEmbeddingGeneratorFixture fixt
     public async Task RunAsync_NoTexts_ThrowsArgumentOutOfRangeException()
     {
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(
-            () => EmbeddingBenchmark.RunAsync(fixture.Generator, [], TestContext.Current.CancellationToken));
+            () => EmbeddingBenchmark.RunAsync(fixture.Quantized, [], TestContext.Current.CancellationToken));
     }
 
     [Fact]

@@ -21,12 +21,14 @@ public sealed class MiniLmEmbeddingGeneratorTests(MiniLmEmbeddingGeneratorFixtur
         "Who won the match?",
     ];
 
-    private readonly MiniLmEmbeddingGenerator _generator = fixture.Generator;
+    private readonly MiniLmEmbeddingGenerator _generator = fixture.Quantized;
 
-    [Fact]
-    public async Task GenerateAsync_Texts_ReturnsUnitVectorsOf384Dimensions()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task GenerateAsync_Texts_ReturnsUnitVectorsOf384Dimensions(bool quantized)
     {
-        var embeddings = await _generator.GenerateAsync(_texts, cancellationToken: TestContext.Current.CancellationToken);
+        var embeddings = await fixture.Get(quantized).GenerateAsync(_texts, cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Equal(_texts.Length, embeddings.Count);
         Assert.All(embeddings, embedding =>
@@ -37,12 +39,14 @@ public sealed class MiniLmEmbeddingGeneratorTests(MiniLmEmbeddingGeneratorFixtur
         });
     }
 
-    [Fact]
-    public async Task GenerateAsync_ParaphraseAndUnrelatedSentence_ParaphraseScoresHigher()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task GenerateAsync_ParaphraseAndUnrelatedSentence_ParaphraseScoresHigher(bool quantized)
     {
         string[] texts = ["Witkoff will travel to Moscow next week", "Steve Witkoff is going to Moscow", "The price of bread rose in May"];
 
-        var embeddings = await _generator.GenerateAsync(texts, cancellationToken: TestContext.Current.CancellationToken);
+        var embeddings = await fixture.Get(quantized).GenerateAsync(texts, cancellationToken: TestContext.Current.CancellationToken);
 
         var paraphrase = TensorPrimitives.CosineSimilarity(embeddings[0].Vector.Span, embeddings[1].Vector.Span);
         var unrelated = TensorPrimitives.CosineSimilarity(embeddings[0].Vector.Span, embeddings[2].Vector.Span);
@@ -50,14 +54,31 @@ public sealed class MiniLmEmbeddingGeneratorTests(MiniLmEmbeddingGeneratorFixtur
         Assert.True(paraphrase > 0.6f, $"paraphrase {paraphrase}");
     }
 
-    [Fact]
-    public async Task GenerateAsync_SeveralBatches_EqualsSingleTextsInInputOrder()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task GenerateAsync_SeveralTexts_EqualsSingleTextsInInputOrder(bool quantized)
     {
-        var embeddings = await _generator.GenerateAsync(_texts, cancellationToken: TestContext.Current.CancellationToken);
+        var generator = fixture.Get(quantized);
+
+        var embeddings = await generator.GenerateAsync(_texts, cancellationToken: TestContext.Current.CancellationToken);
 
         for (var i = 0; i < _texts.Length; i++)
         {
-            AssertClose(_generator.Embed(_texts[i]), embeddings[i].Vector.Span);
+            AssertClose(generator.Embed(_texts[i]), embeddings[i].Vector.Span);
+        }
+    }
+
+    [Fact]
+    public async Task GenerateAsync_Quantized_StaysCloseToOriginalModel()
+    {
+        var quantized = await fixture.Quantized.GenerateAsync(_texts, cancellationToken: TestContext.Current.CancellationToken);
+        var original = await fixture.Original.GenerateAsync(_texts, cancellationToken: TestContext.Current.CancellationToken);
+
+        for (var i = 0; i < _texts.Length; i++)
+        {
+            var similarity = TensorPrimitives.CosineSimilarity(original[i].Vector.Span, quantized[i].Vector.Span);
+            Assert.True(similarity > 0.97f, $"text {i}: cosine {similarity}");
         }
     }
 
@@ -75,6 +96,18 @@ public sealed class MiniLmEmbeddingGeneratorTests(MiniLmEmbeddingGeneratorFixtur
         var embeddings = await _generator.GenerateAsync([], cancellationToken: TestContext.Current.CancellationToken);
 
         Assert.Empty(embeddings);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(5)]
+    public async Task GenerateAsync_CancelledToken_ThrowsOperationCanceledException(int count)
+    {
+        using var cancellation = new CancellationTokenSource();
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => _generator.GenerateAsync(_texts.Take(count), cancellationToken: cancellation.Token));
     }
 
     [Theory]
@@ -100,14 +133,17 @@ public sealed class MiniLmEmbeddingGeneratorTests(MiniLmEmbeddingGeneratorFixtur
         Assert.Equal("text", exception.ParamName);
     }
 
-    [Fact]
-    public async Task GenerateAsync_ConcurrentCallers_MatchSequentialResults()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task GenerateAsync_ConcurrentCallers_MatchSequentialResults(bool quantized)
     {
-        var expected = _texts.Select(_generator.Embed).ToList();
+        var generator = fixture.Get(quantized);
+        var expected = _texts.Select(generator.Embed).ToList();
 
         var batches = Enumerable.Range(0, 6).Select(_ => Task.Run(
-            () => _generator.GenerateAsync(_texts, cancellationToken: TestContext.Current.CancellationToken)));
-        var singles = _texts.Select(text => Task.Run(() => _generator.Embed(text)));
+            () => generator.GenerateAsync(_texts, cancellationToken: TestContext.Current.CancellationToken)));
+        var singles = _texts.Select(text => Task.Run(() => generator.Embed(text)));
         var batchResults = await Task.WhenAll(batches);
         var singleResults = await Task.WhenAll(singles);
 

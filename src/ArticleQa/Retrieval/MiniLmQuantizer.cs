@@ -1,0 +1,178 @@
+using System.Runtime.InteropServices;
+using static ArticleQa.Retrieval.MiniLmOnnxWire;
+
+namespace ArticleQa.Retrieval;
+
+/// <summary>
+/// Dynamic int8 quantization of the model's weight matrices: each MatMul by a constant matrix becomes ONNX Runtime's
+/// DynamicQuantizeMatMul, with the weights stored as int8 per output column and the activations quantized at run time.
+/// Weights use 7 bits (±63), because the AVX2 u8×s8 kernels sum pairs of products in 16 bits and would saturate.
+/// </summary>
+internal static class MiniLmQuantizer
+{
+    /// <summary>Changes when the quantized model would come out differently, so that cached files are remade.</summary>
+    public const string Version = "v1";
+
+    private const int WeightLimit = 63;
+
+    // Field numbers of onnx.proto.
+    private const int ModelGraph = 7;
+    private const int ModelOpsetImport = 8;
+    private const int OpsetDomain = 1;
+    private const int OpsetVersion = 2;
+    private const int GraphNode = 1;
+    private const int GraphInitializer = 5;
+    private const int NodeInput = 1;
+    private const int NodeOutput = 2;
+    private const int NodeName = 3;
+    private const int NodeOpType = 4;
+    private const int NodeDomain = 7;
+    private const int TensorDims = 1;
+    private const int TensorDataType = 2;
+    private const int TensorFloatData = 4;
+    private const int TensorName = 8;
+    private const int TensorRawData = 9;
+    private const int FloatType = 1;
+    private const int Int8Type = 3;
+    private const string MicrosoftDomain = "com.microsoft";
+
+    public static byte[] Quantize(ReadOnlyMemory<byte> model)
+    {
+        using var output = new MemoryStream();
+        foreach (var field in ReadFields(model))
+        {
+            if (field.Number == ModelGraph)
+            {
+                WriteBytesField(output, ModelGraph, QuantizeGraph(field.Payload));
+            }
+            else
+            {
+                output.Write(field.Encoded.Span);
+            }
+        }
+
+        if (!ReadFields(model).Any(f => f.Number == ModelOpsetImport && Strings(f.Payload, OpsetDomain) is [MicrosoftDomain]))
+        {
+            using var opset = new MemoryStream();
+            WriteStringField(opset, OpsetDomain, MicrosoftDomain);
+            WriteVarintField(opset, OpsetVersion, 1);
+            WriteBytesField(output, ModelOpsetImport, opset.ToArray());
+        }
+
+        return output.ToArray();
+    }
+
+    private static byte[] QuantizeGraph(ReadOnlyMemory<byte> graph)
+    {
+        var fields = ReadFields(graph).ToList();
+        var matrices = fields.Where(f => f.Number == GraphInitializer).Select(ReadTensorHeader)
+            .Where(t => t.DataType == FloatType && t.Dims.Count == 2)
+            .ToDictionary(t => t.Name);
+        var nodes = fields.Where(f => f.Number == GraphNode).Select(f => (Field: f, Inputs: Strings(f.Payload, NodeInput))).ToList();
+        var uses = nodes.SelectMany(n => n.Inputs).CountBy(name => name).ToDictionary();
+        var weights = nodes
+            .Where(n => n.Inputs.Count == 2 && matrices.ContainsKey(n.Inputs[1]) && uses[n.Inputs[1]] == 1 && IsPlainMatMul(n.Field))
+            .Select(n => n.Inputs[1])
+            .ToHashSet();
+
+        using var output = new MemoryStream();
+        foreach (var field in fields)
+        {
+            var name = field.Number == GraphInitializer ? ReadTensorHeader(field).Name : null;
+            if (field.Number == GraphNode && Strings(field.Payload, NodeInput) is [_, var b] && weights.Contains(b))
+            {
+                WriteBytesField(output, GraphNode, QuantizedNode(field));
+            }
+            else if (name is not null && weights.Contains(name))
+            {
+                WriteQuantizedWeight(output, matrices[name]);
+            }
+            else
+            {
+                output.Write(field.Encoded.Span);
+            }
+        }
+
+        return output.ToArray();
+    }
+
+    private static bool IsPlainMatMul(MiniLmOnnxField node) =>
+        Strings(node.Payload, NodeOpType) is ["MatMul"] && Strings(node.Payload, NodeDomain) is [] or [""];
+
+    private static byte[] QuantizedNode(MiniLmOnnxField node)
+    {
+        var inputs = Strings(node.Payload, NodeInput);
+        using var output = new MemoryStream();
+        WriteStringField(output, NodeInput, inputs[0]);
+        WriteStringField(output, NodeInput, inputs[1] + "_int8");
+        WriteStringField(output, NodeInput, inputs[1] + "_scale");
+        foreach (var name in Strings(node.Payload, NodeOutput))
+        {
+            WriteStringField(output, NodeOutput, name);
+        }
+
+        foreach (var name in Strings(node.Payload, NodeName))
+        {
+            WriteStringField(output, NodeName, name);
+        }
+
+        WriteStringField(output, NodeOpType, "DynamicQuantizeMatMul");
+        WriteStringField(output, NodeDomain, MicrosoftDomain);
+        return output.ToArray();
+    }
+
+    private static void WriteQuantizedWeight(Stream output, MiniLmOnnxTensor weight)
+    {
+        var rows = (int)weight.Dims[0];
+        var columns = (int)weight.Dims[1];
+        var values = weight.ReadFloats();
+        var scales = new float[columns];
+        for (var c = 0; c < columns; c++)
+        {
+            var max = 0f;
+            for (var r = 0; r < rows; r++)
+            {
+                max = Math.Max(max, Math.Abs(values[(r * columns) + c]));
+            }
+
+            scales[c] = max > 0 ? max / WeightLimit : 1f;
+        }
+
+        var quantized = new sbyte[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            quantized[i] = (sbyte)Math.Clamp(MathF.Round(values[i] / scales[i % columns]), -WeightLimit, WeightLimit);
+        }
+
+        WriteBytesField(output, GraphInitializer, Tensor(weight.Name + "_int8", Int8Type, weight.Dims, MemoryMarshal.AsBytes(quantized.AsSpan())));
+        WriteBytesField(output, GraphInitializer, Tensor(weight.Name + "_scale", FloatType, [columns], MemoryMarshal.AsBytes(scales.AsSpan())));
+    }
+
+    private static byte[] Tensor(string name, int dataType, IReadOnlyList<long> dims, ReadOnlySpan<byte> data)
+    {
+        using var output = new MemoryStream();
+        foreach (var dim in dims)
+        {
+            WriteVarintField(output, TensorDims, (ulong)dim);
+        }
+
+        WriteVarintField(output, TensorDataType, (ulong)dataType);
+        WriteStringField(output, TensorName, name);
+        WriteBytesField(output, TensorRawData, data);
+        return output.ToArray();
+    }
+
+    private static MiniLmOnnxTensor ReadTensorHeader(MiniLmOnnxField initializer)
+    {
+        var fields = ReadFields(initializer.Payload).ToList();
+        return new MiniLmOnnxTensor(
+            fields.Where(f => f.Number == TensorName).Select(ReadString).SingleOrDefault() ?? "",
+            (int)(fields.FirstOrDefault(f => f.Number == TensorDataType).Value),
+            fields.Where(f => f.Number == TensorDims).SelectMany(ReadInt64s).ToList(),
+            fields.FirstOrDefault(f => f.Number == TensorRawData).Payload,
+            fields.FirstOrDefault(f => f.Number == TensorFloatData).Payload);
+    }
+
+    private static List<string> Strings(ReadOnlyMemory<byte> message, int number) =>
+        ReadFields(message).Where(f => f.Number == number).Select(ReadString).ToList();
+}
