@@ -33,11 +33,13 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         _concurrentBatches = options.ConcurrentBatches > 0 ? options.ConcurrentBatches : Environment.ProcessorCount;
         _batchTurn = new SemaphoreSlim(_concurrentBatches, _concurrentBatches);
         _session = new Lazy<MiniLmSession>(() => new MiniLmSession(options), LazyThreadSafetyMode.ExecutionAndPublication);
+
+        // The quantized model's vectors differ slightly, so it is another model to the index (switching rebuilds it).
+        Metadata = new("onnxruntime", defaultModelId: options.Quantize ? MiniLmResources.ModelId + "-int8" : MiniLmResources.ModelId, defaultModelDimensions: MiniLmResources.Dimensions);
     }
 
-    /// <summary>Provider "onnxruntime", model "all-MiniLM-L6-v2", 384 dimensions.</summary>
-    public EmbeddingGeneratorMetadata Metadata { get; } =
-        new("onnxruntime", defaultModelId: MiniLmResources.ModelId, defaultModelDimensions: MiniLmResources.Dimensions);
+    /// <summary>Provider "onnxruntime", model "all-MiniLM-L6-v2" (with "-int8" when quantized), 384 dimensions.</summary>
+    public EmbeddingGeneratorMetadata Metadata { get; }
 
     /// <summary>Embeds <paramref name="values"/>, in order. A blank text is an <see cref="ArgumentException"/>.</summary>
     public async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(

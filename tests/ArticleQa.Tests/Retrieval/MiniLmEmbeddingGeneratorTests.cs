@@ -192,8 +192,18 @@ public sealed class MiniLmEmbeddingGeneratorTests(MiniLmEmbeddingGeneratorFixtur
         var metadata = _generator.GetService<EmbeddingGeneratorMetadata>();
 
         Assert.Same(_generator.Metadata, metadata);
-        Assert.Equal("all-MiniLM-L6-v2", metadata?.DefaultModelId);
+        Assert.StartsWith("all-MiniLM-L6-v2", metadata?.DefaultModelId, StringComparison.Ordinal);
         Assert.Equal(384, metadata?.DefaultModelDimensions);
+    }
+
+    [Theory]
+    [InlineData(true, "all-MiniLM-L6-v2-int8")]
+    [InlineData(false, "all-MiniLM-L6-v2")]
+    public void Metadata_Quantized_IsAnotherModelToTheIndex(bool quantize, string expected)
+    {
+        using var generator = new MiniLmEmbeddingGenerator(new MiniLmEmbeddingOptions { Quantize = quantize });
+
+        Assert.Equal(expected, generator.Metadata.DefaultModelId);
     }
 
     [Fact]
