@@ -25,7 +25,8 @@ public static class SquadDataset
             var text = new StringBuilder().Append("---\ntitle: \"").Append(title.Replace('_', ' ').Replace("\"", "'", StringComparison.Ordinal)).Append("\"\n---\n\n");
             foreach (var paragraph in paragraphs)
             {
-                var context = paragraph.GetProperty("context").GetString()!;
+                // A few SQuAD paragraphs hold a stray line break; a paragraph stays one paragraph (offsets unchanged).
+                var context = paragraph.GetProperty("context").GetString()!.Replace('\n', ' ');
                 text.Append(context.Trim()).Append("\n\n");
                 questions.AddRange(paragraph.GetProperty("qas").EnumerateArray().Select(qa => Question(qa, context)));
             }

@@ -61,8 +61,15 @@ public static class EmbeddingBenchmark
             while (pieces < wordPieces)
             {
                 var sentence = sentences[next++ % sentences.Count];
+                var length = Math.Max(1, MiniLmEmbeddingGenerator.CountWordPieces(sentence) - 2);
+                if (passage.Count > 0 && pieces + length > wordPieces + (length / 2))
+                {
+                    // Stop nearer the target than the next sentence would take it, so the mean stays near wordPieces.
+                    break;
+                }
+
                 passage.Add(sentence);
-                pieces += Math.Max(1, MiniLmEmbeddingGenerator.CountWordPieces(sentence) - 2);
+                pieces += length;
             }
 
             passages.Add(string.Join(' ', passage));

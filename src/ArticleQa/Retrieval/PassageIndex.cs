@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics.Tensors;
 using System.Text;
 using ArticleQa.Articles;
@@ -95,25 +96,46 @@ public sealed class PassageIndex : IDisposable
             return [];
         }
 
-        var scores = Score(query, queryVector, request);
-        var best = new TopK(request.TopK);
-        var filter = request.Filter ?? SearchFilter.None;
-        for (var i = 0; i < scores.Length; i++)
+        // Pooled score buffers: at 100k passages two fresh arrays per question would land on the large object heap
+        // and bring full garbage collections into the query path.
+        var dense = ArrayPool<float>.Shared.Rent(_entries.Length);
+        var lexical = ArrayPool<float>.Shared.Rent(_entries.Length);
+        try
         {
-            if (filter.IsEmpty || filter.Allows(Manifest.Articles[_entries[i].ArticleIndex]))
+            var scores = Score(query, queryVector, request, dense.AsSpan(0, _entries.Length), lexical.AsSpan(0, _entries.Length));
+            var best = new TopK(request.TopK);
+            var filter = request.Filter ?? SearchFilter.None;
+            for (var i = 0; i < scores.Length; i++)
             {
-                best.Offer(i, scores[i]);
+                if (filter.IsEmpty || filter.Allows(Manifest.Articles[_entries[i].ArticleIndex]))
+                {
+                    best.Offer(i, scores[i]);
+                }
             }
-        }
 
-        return best.Drain()
-            .Select(hit => new RetrievedPassage(GetPassage(hit.Index), Manifest.Articles[_entries[hit.Index].ArticleIndex], hit.Score))
-            .ToList();
+            return best.Drain()
+                .Select(hit => new RetrievedPassage(GetPassage(hit.Index), Manifest.Articles[_entries[hit.Index].ArticleIndex], hit.Score))
+                .ToList();
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(dense);
+            ArrayPool<float>.Shared.Return(lexical);
+        }
     }
 
-    private float[] Score(string query, ReadOnlySpan<float> queryVector, SearchRequest request)
+    private static ReadOnlySpan<float> Fuse(Span<float> dense, Span<float> lexical, SearchRequest request)
     {
-        var dense = new float[_entries.Length];
+        // fused = w_dense * cosine + w_lexical * scaled BM25
+        TensorPrimitives.Multiply(dense, (float)request.DenseWeight, dense);
+        TensorPrimitives.MultiplyAdd(lexical, (float)request.LexicalWeight, dense, dense);
+        return dense;
+    }
+
+    private ReadOnlySpan<float> Score(string query, ReadOnlySpan<float> queryVector, SearchRequest request, Span<float> dense, Span<float> lexical)
+    {
+        dense.Clear();
+        lexical.Clear();
         if (request.Mode != RetrievalMode.Lexical)
         {
             _vectors.CosineAll(queryVector, dense);
@@ -124,22 +146,13 @@ public sealed class PassageIndex : IDisposable
             return dense;
         }
 
-        var lexical = new float[_entries.Length];
         var maxPossible = _bm25.Score(TermAnalyzer.Analyze(query), lexical);
         if (maxPossible > 0)
         {
             TensorPrimitives.Divide(lexical, maxPossible, lexical);
         }
 
-        if (request.Mode == RetrievalMode.Lexical)
-        {
-            return lexical;
-        }
-
-        // fused = w_dense * cosine + w_lexical * scaled BM25
-        TensorPrimitives.Multiply(dense, (float)request.DenseWeight, dense);
-        TensorPrimitives.MultiplyAdd(lexical, (float)request.LexicalWeight, dense, dense);
-        return dense;
+        return request.Mode == RetrievalMode.Lexical ? lexical : Fuse(dense, lexical, request);
     }
 
     public void Dispose() => _texts?.Dispose();
