@@ -1,5 +1,6 @@
 using ArticleQa.Answering;
 using ArticleQa.Retrieval;
+using Microsoft.Extensions.Options;
 
 namespace ArticleBot;
 
@@ -8,12 +9,21 @@ namespace ArticleBot;
 /// or articles folder stops the app at start with a message instead of failing the first question; then starts
 /// watching the articles folder for live updates.
 /// </summary>
-internal sealed class StartupCheck(PromptLibrary prompts, ArticleLibrary library, ArticleFolderWatcher watcher, ILogger<StartupCheck> logger) : IHostedService
+internal sealed class StartupCheck(
+    PromptLibrary prompts,
+    ArticleLibrary library,
+    ArticleFolderWatcher watcher,
+    IOptions<AnsweringOptions> answering,
+    ILogger<StartupCheck> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var index = await library.GetIndexAsync(cancellationToken);
         watcher.Start();
+        if (answering.Value.WatchPrompts)
+        {
+            prompts.StartWatching();
+        }
         logger.LogInformation(
             "Ready: {Articles} articles from {Folder}, prompts {Hash}",
             index.Articles.Count,

@@ -119,6 +119,25 @@ public sealed class OpenAiCompatibleProviderTests
     }
 
     [Fact]
+    public async Task AnswerAsync_FollowUpWithRealModel_CondensePromptMakesTheQuery()
+    {
+        await using var server = new FakeOpenAiServer();
+        server.Enqueue(new FakeReply("What will Steve Witkoff discuss in Moscow next week"));
+        server.Enqueue(new FakeReply("He will discuss the deal [1]."));
+        await using var engine = EngineFor(server);
+        ConversationTurn[] history = [new("Who will travel to Moscow next week?", "Steve Witkoff [1].", [])];
+
+        var answer = await engine.GetRequiredService<AnswerGenerator>().AnswerAsync("What will he discuss there?", history, TestContext.Current.CancellationToken);
+
+        Assert.Equal("What will Steve Witkoff discuss in Moscow next week", answer.CondensedQuery);
+        var condense = server.Requests.First();
+        var condenseUser = string.Join("\n", condense["messages"]!.AsArray().Where(m => (string?)m!["role"] == "user").Select(m => (string?)m!["content"]));
+        Assert.Contains("Follow-up: What will he discuss there?", condenseUser, StringComparison.Ordinal);
+        Assert.Contains("User: Who will travel to Moscow next week?", condenseUser, StringComparison.Ordinal);
+        Assert.Contains("Search query: What will Steve Witkoff discuss in Moscow next week", server.LastUserText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnswerAsync_OutOfRangeMarker_IsDropped()
     {
         await using var server = new FakeOpenAiServer();
