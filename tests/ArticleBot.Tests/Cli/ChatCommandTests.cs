@@ -22,7 +22,7 @@ public sealed class ChatCommandTests
 
         // "he" is Witkoff from the first turn, so the follow-up is answered with the sentence about his trip.
         Assert.Contains("Witkoff", replies[1], StringComparison.Ordinal);
-        Assert.Contains("to discuss the deal", replies[1], StringComparison.Ordinal);
+        Assert.Matches("to discuss the (potential )?deal", replies[1]);
         Assert.Contains("[1] Putin Says US Plan", replies[1], StringComparison.Ordinal);
 
         Assert.Equal("Forgot the conversation.", replies[2].Trim());

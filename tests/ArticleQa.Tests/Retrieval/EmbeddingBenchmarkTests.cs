@@ -35,16 +35,15 @@ public sealed class EmbeddingBenchmarkTests(MiniLmEmbeddingGeneratorFixture fixt
     }
 
     [Fact]
-    public void CreatePassages_Sentences_ReachesTargetWordPiecesAndCount()
+    public void CreatePassages_Sentences_StayNearTargetWordPiecesAndCount()
     {
         var passages = EmbeddingBenchmark.CreatePassages(_sentences, count: 7, wordPieces: 60);
 
+        // Each passage stops at the sentence boundary nearest the target, so the mean stays near it.
         Assert.Equal(7, passages.Count);
-        Assert.All(passages, passage =>
-        {
-            var pieces = MiniLmEmbeddingGenerator.CountWordPieces(passage);
-            Assert.InRange(pieces, 60, 60 + 20);
-        });
+        var pieces = passages.Select(MiniLmEmbeddingGenerator.CountWordPieces).ToList();
+        Assert.All(pieces, count => Assert.InRange(count, 40, 90));
+        Assert.InRange(pieces.Average(), 50, 75);
     }
 
     [Fact]
