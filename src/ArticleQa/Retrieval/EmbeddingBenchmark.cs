@@ -43,7 +43,8 @@ public static class EmbeddingBenchmark
 
     /// <summary>
     /// <paramref name="count"/> deterministic passages of about <paramref name="wordPieces"/> all-MiniLM-L6-v2
-    /// word-pieces each, made by taking <paramref name="sentences"/> in turn (real English keeps the figures honest).
+    /// word-pieces each (within half a sentence), made by taking <paramref name="sentences"/> in turn: real English
+    /// keeps the figures honest.
     /// </summary>
     public static IReadOnlyList<string> CreatePassages(IReadOnlyList<string> sentences, int count, int wordPieces = 160)
     {
@@ -58,18 +59,20 @@ public static class EmbeddingBenchmark
         {
             var passage = new List<string>();
             var pieces = 2;
-            while (pieces < wordPieces)
+            while (true)
             {
-                var sentence = sentences[next++ % sentences.Count];
-                var length = Math.Max(1, MiniLmEmbeddingGenerator.CountWordPieces(sentence) - 2);
-                if (passage.Count > 0 && pieces + length > wordPieces + (length / 2))
+                var sentence = sentences[next % sentences.Count];
+                var added = Math.Max(1, MiniLmEmbeddingGenerator.CountWordPieces(sentence) - 2);
+
+                // Stop at whichever side of the target is nearer, so that the mean stays close to it.
+                if (passage.Count > 0 && pieces + added - wordPieces > wordPieces - pieces)
                 {
-                    // Stop nearer the target than the next sentence would take it, so the mean stays near wordPieces.
                     break;
                 }
 
                 passage.Add(sentence);
-                pieces += length;
+                pieces += added;
+                next++;
             }
 
             passages.Add(string.Join(' ', passage));

@@ -39,11 +39,19 @@ internal static class MiniLmQuantizer
     public static byte[] Quantize(ReadOnlyMemory<byte> model)
     {
         using var output = new MemoryStream();
+        Quantize(model, output);
+        return output.ToArray();
+    }
+
+    /// <summary>Writes the quantized copy of <paramref name="model"/> to <paramref name="output"/>.</summary>
+    public static void Quantize(ReadOnlyMemory<byte> model, Stream output)
+    {
         foreach (var field in ReadFields(model))
         {
             if (field.Number == ModelGraph)
             {
-                WriteBytesField(output, ModelGraph, QuantizeGraph(field.Payload));
+                using var graph = QuantizeGraph(field.Payload);
+                WriteBytesField(output, ModelGraph, graph.GetBuffer().AsSpan(0, (int)graph.Length));
             }
             else
             {
@@ -58,11 +66,9 @@ internal static class MiniLmQuantizer
             WriteVarintField(opset, OpsetVersion, 1);
             WriteBytesField(output, ModelOpsetImport, opset.ToArray());
         }
-
-        return output.ToArray();
     }
 
-    private static byte[] QuantizeGraph(ReadOnlyMemory<byte> graph)
+    private static MemoryStream QuantizeGraph(ReadOnlyMemory<byte> graph)
     {
         var fields = ReadFields(graph).ToList();
         var matrices = fields.Where(f => f.Number == GraphInitializer).Select(ReadTensorHeader)
@@ -75,7 +81,7 @@ internal static class MiniLmQuantizer
             .Select(n => n.Inputs[1])
             .ToHashSet();
 
-        using var output = new MemoryStream();
+        var output = new MemoryStream(graph.Length);
         foreach (var field in fields)
         {
             var name = field.Number == GraphInitializer ? ReadTensorHeader(field).Name : null;
@@ -93,7 +99,7 @@ internal static class MiniLmQuantizer
             }
         }
 
-        return output.ToArray();
+        return output;
     }
 
     private static bool IsPlainMatMul(MiniLmOnnxField node) =>

@@ -43,7 +43,7 @@ internal static class MiniLmResources
         }
 
         Directory.CreateDirectory(directory);
-        var partial = $"{path}.{Guid.NewGuid():N}.partial";
+        var partial = PartialPath(path);
         using (var target = File.Create(partial))
         {
             CopyExactly(source, target, length);
@@ -51,14 +51,6 @@ internal static class MiniLmResources
 
         File.Move(partial, path, overwrite: true);
         return path;
-    }
-
-    /// <summary>Another process may be writing the same file: each writes its own copy, and the same bytes win.</summary>
-    private static void WriteAtomically(string path, byte[] bytes)
-    {
-        var partial = $"{path}.{Guid.NewGuid():N}.partial";
-        File.WriteAllBytes(partial, bytes);
-        File.Move(partial, path, overwrite: true);
     }
 
     /// <summary>
@@ -75,9 +67,21 @@ internal static class MiniLmResources
         }
 
         var model = File.ReadAllBytes(ExtractModel(directory));
-        WriteAtomically(path, MiniLmQuantizer.Quantize(model));
+        var partial = PartialPath(path);
+        using (var target = File.Create(partial))
+        {
+            MiniLmQuantizer.Quantize(model, target);
+        }
+
+        File.Move(partial, path, overwrite: true);
         return path;
     }
+
+    /// <summary>
+    /// A file of its own next to <paramref name="path"/>: another process may be writing the same model, so each
+    /// writes its own copy and moves it into place; the same bytes win either way.
+    /// </summary>
+    private static string PartialPath(string path) => $"{path}.{Guid.NewGuid():N}.partial";
 
     private static BertTokenizer CreateTokenizer()
     {
