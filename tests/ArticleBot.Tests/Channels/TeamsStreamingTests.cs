@@ -1,3 +1,4 @@
+using ArticleQa.Tests.Fakes;
 using System.Net;
 using System.Text.Json.Nodes;
 using ArticleBot.Tests.Fakes;
@@ -17,9 +18,9 @@ public sealed class TeamsStreamingTests
     [Fact]
     public async Task Post_PersonalChat_StreamsInformativeThenChunksThenFinal()
     {
-        await using var model = await WordByWordModel.StartAsync(ModelAnswer);
+        await using var model = FakeOpenAiServer.WordByWord(ModelAnswer, TimeSpan.FromMilliseconds(250));
         await using var connector = await TeamsConnector.StartAsync();
-        await using var host = await BotHost.StartAsync(model.Settings());
+        await using var host = await BotHost.StartAsync(model.BotSettings());
         var message = connector.Message(Question);
 
         using var response = await host.PostActivityAsync(message);
@@ -41,9 +42,9 @@ public sealed class TeamsStreamingTests
     [Fact]
     public async Task Post_ConnectorRefusesStream_SendsOneFinalMessage()
     {
-        await using var model = await WordByWordModel.StartAsync(ModelAnswer);
+        await using var model = FakeOpenAiServer.WordByWord(ModelAnswer, TimeSpan.FromMilliseconds(250));
         await using var connector = await TeamsConnector.StartAsync(refuseStreaming: true);
-        await using var host = await BotHost.StartAsync(model.Settings());
+        await using var host = await BotHost.StartAsync(model.BotSettings());
 
         using var response = await host.PostActivityAsync(connector.Message(Question));
 
@@ -58,9 +59,9 @@ public sealed class TeamsStreamingTests
     [Fact]
     public async Task Post_GroupChat_SendsTypingThenOneFinalMessage()
     {
-        await using var model = await WordByWordModel.StartAsync(ModelAnswer);
+        await using var model = FakeOpenAiServer.WordByWord(ModelAnswer, TimeSpan.FromMilliseconds(250));
         await using var connector = await TeamsConnector.StartAsync();
-        await using var host = await BotHost.StartAsync(model.Settings());
+        await using var host = await BotHost.StartAsync(model.BotSettings());
         var message = connector.Message($"<at>{TeamsConnector.BotName}</at> {Question}", "groupChat", "19:group-chat-1@thread.v2", mentionBot: true);
 
         using var response = await host.PostActivityAsync(message);
@@ -76,9 +77,9 @@ public sealed class TeamsStreamingTests
     [Fact]
     public async Task Post_ExpectReplies_RepliesTypingThenOneFinalMessage()
     {
-        await using var model = await WordByWordModel.StartAsync(ModelAnswer);
+        await using var model = FakeOpenAiServer.WordByWord(ModelAnswer, TimeSpan.FromMilliseconds(250));
         await using var connector = await TeamsConnector.StartAsync();
-        await using var host = await BotHost.StartAsync(model.Settings());
+        await using var host = await BotHost.StartAsync(model.BotSettings());
 
         using var response = await host.PostActivityAsync(ExpectReplies(connector.Message(Question)));
 

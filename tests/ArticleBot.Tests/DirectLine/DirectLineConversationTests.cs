@@ -1,3 +1,4 @@
+using ArticleQa.Tests.Fakes;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
@@ -16,8 +17,8 @@ public sealed class DirectLineConversationTests
     [Fact]
     public async Task PostActivity_QuestionFromWebChat_EchoesThenStreamsThenAnswersWithCitations()
     {
-        await using var model = new SlowOpenAiServer(Answer);
-        await using var host = await DirectLineHost.StartAsync(settings: model.Settings());
+        await using var model = FakeOpenAiServer.WordByWord(Answer, TimeSpan.FromMilliseconds(300));
+        await using var host = await DirectLineHost.StartAsync(settings: model.BotSettings());
         var client = await DirectLineTestClient.ForPageTokenAsync(host.Client);
         using var started = await client.StartAsync();
         Assert.Equal(HttpStatusCode.Created, started.StatusCode);

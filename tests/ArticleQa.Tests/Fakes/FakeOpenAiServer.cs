@@ -32,6 +32,23 @@ internal sealed class FakeOpenAiServer : IAsyncDisposable
 
     public ConcurrentQueue<JsonNode> Requests { get; } = new();
 
+    /// <summary>
+    /// A model that always gives <paramref name="answer"/>, streamed word by word with <paramref name="wordDelay"/>
+    /// before each word: slow enough that the bot sends several streamed updates, which the Local model is too fast for.
+    /// </summary>
+    public static FakeOpenAiServer WordByWord(string answer, TimeSpan wordDelay) =>
+        new() { DefaultReply = new FakeReply(answer, WordDelay: wordDelay) };
+
+    /// <summary>Configuration that points the bot at this server, with streamed updates at most every 100 ms.</summary>
+    public Dictionary<string, string?> BotSettings() => new()
+    {
+        ["Llm:Provider"] = "OpenAICompatible",
+        ["Llm:Endpoint"] = BaseUrl,
+        ["Llm:Model"] = "fake-model",
+        ["Llm:MaxRetries"] = "0",
+        ["Channels:StreamIntervalMilliseconds"] = "100",
+    };
+
     /// <summary>What the server answers once the queue is empty.</summary>
     public FakeReply DefaultReply { get; set; } = new("The articles don't cover that.");
 
@@ -77,7 +94,7 @@ internal sealed class FakeOpenAiServer : IAsyncDisposable
             }
             else if ((bool?)request["stream"] == true)
             {
-                await WriteAsync(context.Response, "text/event-stream", StreamBody(reply.Content));
+                await StreamAsync(context.Response, reply);
             }
             else
             {
@@ -108,11 +125,14 @@ internal sealed class FakeOpenAiServer : IAsyncDisposable
         usage = new { prompt_tokens = 10, completion_tokens = 10, total_tokens = 20 },
     });
 
-    private static string StreamBody(string content)
+    /// <summary>Server-sent events, one word a chunk, each after <see cref="FakeReply.WordDelay"/> and flushed at once.</summary>
+    private static async Task StreamAsync(HttpListenerResponse response, FakeReply reply)
     {
-        var events = new StringBuilder();
-        foreach (var piece in content.Split(' ').Select((word, i) => i == 0 ? word : " " + word))
+        response.ContentType = "text/event-stream";
+        response.SendChunked = true;
+        foreach (var piece in reply.Content.Split(' ').Select((word, i) => i == 0 ? word : " " + word))
         {
+            await Task.Delay(reply.WordDelay);
             var chunk = new
             {
                 id = "chatcmpl-fake",
@@ -121,10 +141,17 @@ internal sealed class FakeOpenAiServer : IAsyncDisposable
                 model = "fake-model",
                 choices = new[] { new { index = 0, delta = new { role = "assistant", content = piece }, finish_reason = (string?)null } },
             };
-            events.Append("data: ").Append(JsonSerializer.Serialize(chunk)).Append("\n\n");
+            await WriteEventAsync(response.OutputStream, JsonSerializer.Serialize(chunk));
         }
 
-        return events.Append("data: [DONE]\n\n").ToString();
+        await WriteEventAsync(response.OutputStream, "[DONE]");
+        response.Close();
+    }
+
+    private static async Task WriteEventAsync(Stream output, string data)
+    {
+        await output.WriteAsync(Encoding.UTF8.GetBytes($"data: {data}\n\n"));
+        await output.FlushAsync();
     }
 
     private static int FreePort()
@@ -143,4 +170,6 @@ internal sealed class FakeOpenAiServer : IAsyncDisposable
 }
 
 /// <summary>One canned reply of <see cref="FakeOpenAiServer"/>.</summary>
-internal sealed record FakeReply(string Content, int Status = 200, TimeSpan Delay = default);
+/// <param name="Delay">Wait before answering at all (timeouts).</param>
+/// <param name="WordDelay">Wait before each streamed word.</param>
+internal sealed record FakeReply(string Content, int Status = 200, TimeSpan Delay = default, TimeSpan WordDelay = default);
