@@ -50,9 +50,7 @@ internal static class CommandRunner
         {
             case "serve":
                 arguments.AllowOnly("--urls", "--environment");
-                var app = BotApp.Build(args.Where(a => a != "serve").ToArray(), arguments.ConfigurationOverrides);
-                await app.RunAsync();
-                return 0;
+                return await ServeCommand.RunAsync(args.Where(a => a != "serve").ToArray(), arguments.ConfigurationOverrides, Console.Error);
             case "ask":
                 return await AskCommand.RunAsync(arguments, output, cancellationToken);
             case "chat":

@@ -1,0 +1,45 @@
+namespace ArticleBot.Cli;
+
+/// <summary>
+/// <c>serve</c> (the default verb): runs the web host. A start-up failure (a port in use, an unreachable database, a
+/// wrong setting) is one line on stderr and exit code 2, not a stack trace.
+/// </summary>
+internal static class ServeCommand
+{
+    public static async Task<int> RunAsync(string[] args, IReadOnlyDictionary<string, string?> overrides, TextWriter error)
+    {
+        WebApplication app;
+        try
+        {
+            app = BotApp.Build(args, overrides);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
+        {
+            await error.WriteLineAsync($"error: start-up failed: {OneLine(e)}");
+            return 2;
+        }
+
+        await using (app)
+        {
+            try
+            {
+                await app.StartAsync();
+            }
+            catch (IOException e)
+            {
+                await error.WriteLineAsync($"error: cannot listen: {OneLine(e)} (choose the address with ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS or --urls)");
+                return 2;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                await error.WriteLineAsync($"error: start-up failed: {OneLine(e)}");
+                return 2;
+            }
+
+            await app.WaitForShutdownAsync();
+            return 0;
+        }
+    }
+
+    private static string OneLine(Exception e) => string.Join(' ', e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}
