@@ -1,6 +1,8 @@
 using System.Text.Json;
 using ArticleBot.Bot;
 using ArticleBot.Channels;
+using ArticleBot.Storage;
+using ArticleBot.Storage.Postgres;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -21,6 +23,12 @@ internal static class FeedbackCommand
         }
 
         using var host = EngineHost.Build(arguments);
+        await using var database = arguments.Has("--feedback") ? null : await PostgresCommandStore.OpenAsync(host.Services.GetRequiredService<IConfiguration>(), cancellationToken);
+        if (database is not null)
+        {
+            return await ExportAsync(arguments, new PostgresFeedbackStore(database, NullLogger<PostgresFeedbackStore>.Instance), output, cancellationToken);
+        }
+
         var options = host.Services.GetRequiredService<IConfiguration>().GetSection(ChannelsOptions.SectionName).Get<ChannelsOptions>() ?? new ChannelsOptions();
         options.FeedbackPath = arguments.Get("--feedback") ?? options.FeedbackPath;
         using var store = new FeedbackStore(Options.Create(options), NullLogger<FeedbackStore>.Instance);
@@ -29,6 +37,11 @@ internal static class FeedbackCommand
             throw new CommandLineException($"Feedback file '{store.Path}' does not exist.");
         }
 
+        return await ExportAsync(arguments, store, output, cancellationToken);
+    }
+
+    private static async Task<int> ExportAsync(CommandLineArguments arguments, IFeedbackStore store, TextWriter output, CancellationToken cancellationToken)
+    {
         var lines = (await ReadAllAsync(store, cancellationToken))
             .Where(f => f.Reaction == "dislike" && !string.IsNullOrWhiteSpace(f.Question))
             .DistinctBy(f => f.AnswerId)
@@ -37,7 +50,7 @@ internal static class FeedbackCommand
         if (arguments.Get("--out") is { } path)
         {
             await File.WriteAllLinesAsync(path, lines, cancellationToken);
-            await output.WriteLineAsync($"Wrote {lines.Count} thumbs-down questions from {store.Path} to {Path.GetFullPath(path)}");
+            await output.WriteLineAsync($"Wrote {lines.Count} thumbs-down questions from {store.Location} to {Path.GetFullPath(path)}");
         }
         else
         {
@@ -50,7 +63,7 @@ internal static class FeedbackCommand
         return 0;
     }
 
-    private static async Task<IReadOnlyList<FeedbackEntry>> ReadAllAsync(FeedbackStore store, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<FeedbackEntry>> ReadAllAsync(IFeedbackStore store, CancellationToken cancellationToken)
     {
         try
         {
@@ -59,7 +72,7 @@ internal static class FeedbackCommand
         catch (JsonException e)
         {
             // E.g. a last line cut short when the bot was stopped mid-write.
-            throw new CommandLineException($"Feedback file '{store.Path}' has a line that is not a feedback entry: {e.Message}");
+            throw new CommandLineException($"Feedback file '{store.Location}' has a line that is not a feedback entry: {e.Message}");
         }
     }
 

@@ -1,3 +1,4 @@
+using ArticleBot.Storage.Postgres;
 using ArticleQa.Retrieval;
 
 namespace ArticleBot.Cli;
@@ -10,6 +11,15 @@ internal static class IngestCommand
         arguments.AllowOnly();
         using var host = EngineHost.Build(arguments);
         var library = host.Services.GetRequiredService<ArticleLibrary>();
+        await using var database = await PostgresCommandStore.OpenAsync(host.Services.GetRequiredService<IConfiguration>(), cancellationToken);
+        if (database is not null)
+        {
+            var (shared, version) = await ProgressReporter.RunAsync("Embedding passages", Console.Error, report =>
+                PostgresCommandStore.IngestAsync(database, library, new Progress<IndexProgress>(p => report(p.Embedded, p.ToEmbed)), cancellationToken));
+            await output.WriteLineAsync($"Indexed {library.Folder} into the shared index in {database.MaskedConnectionString} (version {version}): {shared}");
+            return 0;
+        }
+
         var result = await ProgressReporter.RunAsync("Embedding passages", Console.Error, report =>
             library.SyncAsync(new Progress<IndexProgress>(p => report(p.Embedded, p.ToEmbed)), cancellationToken));
         await output.WriteLineAsync($"Indexed {library.Folder} into {library.IndexPath}: {result}");
