@@ -1,5 +1,6 @@
 using ArticleQa.Answering;
 using ArticleQa.Tests.Fakes;
+using ArticleQa.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -106,7 +107,7 @@ public sealed class OpenAiCompatibleProviderTests
         await generator.AnswerAsync(question, TestContext.Current.CancellationToken);
         var sources = ArticleQa.Answering.SourcesBlock.Parse(server.LastUserText());
         Assert.True(sources.Count >= 2);
-        string FirstSentence(int i) => CitationParser.WithoutMarkers(ArticleQa.Articles.SentenceSplitter.Split(sources[i].Text).Select(s => s.Of(sources[i].Text)).First(s => s.Split(' ').Length > 4));
+        string FirstSentence(int i) => CitationParser.WithoutMarkers(SentenceSplitter.Split(sources[i].Text).Select(s => s.Of(sources[i].Text)).First(s => s.Split(' ').Length > 4));
         server.Enqueue(new FakeReply($"{CitationParser.WithMarkers(FirstSentence(1), [2])} {CitationParser.WithMarkers(FirstSentence(0), [1])}"));
 
         var answer = await generator.AnswerAsync(question, TestContext.Current.CancellationToken);
