@@ -25,7 +25,7 @@ public sealed class BotCommands(ArticleLibrary library)
                 await turnContext.SendActivityAsync(MessageFactory.Text(await ArticleListAsync(cancellationToken)), cancellationToken);
                 return true;
             case "reset":
-                data.Turns.Clear();
+                data.Conversation.Clear();
                 await turnContext.SendActivityAsync(MessageFactory.Text(ResetDone), cancellationToken);
                 return true;
             default:

@@ -67,7 +67,7 @@ public sealed class OpenAiCompatibleProviderTests
         await using var engine = EngineFor(server);
         var updates = new List<AnswerUpdate>();
 
-        await foreach (var update in engine.GetRequiredService<AnswerGenerator>().StreamAsync("Who will travel to Moscow next week?", [], TestContext.Current.CancellationToken))
+        await foreach (var update in engine.GetRequiredService<AnswerGenerator>().StreamAsync("Who will travel to Moscow next week?", new Conversation(), TestContext.Current.CancellationToken))
         {
             updates.Add(update);
         }
@@ -126,9 +126,9 @@ public sealed class OpenAiCompatibleProviderTests
         server.Enqueue(new FakeReply("What will Steve Witkoff discuss in Moscow next week"));
         server.Enqueue(new FakeReply("He will discuss the deal [1]."));
         await using var engine = EngineFor(server);
-        ConversationTurn[] history = [new("Who will travel to Moscow next week?", "Steve Witkoff [1].", [])];
+        var conversation = new Conversation { Turns = [new("Who will travel to Moscow next week?", "Steve Witkoff [1].", [])] };
 
-        var answer = await engine.GetRequiredService<AnswerGenerator>().AnswerAsync("What will he discuss there?", history, TestContext.Current.CancellationToken);
+        var answer = await engine.GetRequiredService<AnswerGenerator>().AnswerAsync("What will he discuss there?", conversation, TestContext.Current.CancellationToken);
 
         Assert.Equal("What will Steve Witkoff discuss in Moscow next week", answer.CondensedQuery);
         var condense = server.Requests.First();
