@@ -9,7 +9,8 @@ namespace ArticleBot;
 /// <summary>The web host: the engine, the bot and its endpoints.</summary>
 public static class BotApp
 {
-    public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? overrides = null)
+    /// <param name="configureServices">Registrations that run before the engine's (tests replace a part with it).</param>
+    public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? overrides = null, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -23,6 +24,7 @@ public static class BotApp
 
         // A failed start is reported once, in one line, by the serve command: not as the host's stack trace.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+        configureServices?.Invoke(builder.Services);
         builder.Services.AddArticleQa(builder.Configuration);
         builder.Services.AddHosting();
         builder.Services.AddStorage(builder.Configuration);

@@ -28,6 +28,7 @@ public static class ArticleQaServiceCollectionExtensions
 
         // Tests and hosts may register their own generator first.
         services.TryAddSingleton(EmbeddingGeneratorFactory.Create);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ArticleLoader>();
         services.AddSingleton<PassageSplitter>();
         services.AddSingleton<ArticleLibrary>();

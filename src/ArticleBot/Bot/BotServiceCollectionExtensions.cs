@@ -3,6 +3,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ArticleBot.Bot;
 
@@ -23,6 +24,7 @@ public static class BotServiceCollectionExtensions
             sp.GetRequiredService<ILogger<BotAdapter>>()));
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<BotAdapter>());
         services.AddOptions<ChannelsOptions>().BindConfiguration(ChannelsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ConversationState>();
         services.AddSingleton<BotCommands>();
         services.AddTransient<IBot, QaBot>();

@@ -1,3 +1,5 @@
+using ArticleQa.Text;
+
 namespace ArticleQa.Retrieval;
 
 /// <summary>The BM25 statistics of an index: its vocabulary and, per passage in index order, the term counts.</summary>

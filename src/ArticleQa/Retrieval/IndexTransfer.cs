@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ArticleQa.Articles;
+using ArticleQa.Text;
 
 namespace ArticleQa.Retrieval;
 
