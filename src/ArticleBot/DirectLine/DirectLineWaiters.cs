@@ -12,6 +12,9 @@ public sealed class DirectLineWaiters
 
     private long _woken;
 
+    /// <summary>Whether a poll is waiting on the conversation right now.</summary>
+    public bool IsWaiting(string conversationId) => _waiting.ContainsKey(conversationId);
+
     public async Task WaitAsync(string conversationId, CancellationToken cancellationToken)
     {
         var signal = _waiting.GetOrAdd(conversationId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));

@@ -119,7 +119,11 @@ public sealed class PostgresIndexStore(PostgresDatabase database)
         {
             foreach (var article in articles)
             {
-                await writer.WriteRowAsync(cancellationToken, article.Info.Id, 0, article.Info.ContentHash, JsonSerializer.Serialize(article.Info, Json));
+                await writer.StartRowAsync(cancellationToken);
+                await writer.WriteAsync(article.Info.Id, NpgsqlDbType.Text, cancellationToken);
+                await writer.WriteAsync(0, NpgsqlDbType.Integer, cancellationToken);
+                await writer.WriteAsync(article.Info.ContentHash, NpgsqlDbType.Text, cancellationToken);
+                await writer.WriteAsync(JsonSerializer.Serialize(article.Info, Json), NpgsqlDbType.Jsonb, cancellationToken);
             }
 
             await writer.CompleteAsync(cancellationToken);
