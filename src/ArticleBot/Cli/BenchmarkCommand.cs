@@ -18,7 +18,12 @@ internal static class BenchmarkCommand
 {
     public static async Task<int> RunAsync(CommandLineArguments arguments, TextWriter output, CancellationToken cancellationToken)
     {
-        arguments.AllowOnly("--squad", "--embed", "--sizes");
+        arguments.AllowOnly("--squad", "--embed", "--sizes", "--load", "--scale", "--postgres");
+        if (arguments.Has("--load") || arguments.Has("--scale"))
+        {
+            return await DeploymentBenchmark.RunAsync(arguments, output, cancellationToken);
+        }
+
         var sizes = (arguments.Get("--sizes") ?? "10000,100000").Split(',').Select(s => int.TryParse(s, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw new CommandLineException($"Option --sizes '{s}' is not a positive whole number.")).ToList();
         var embedCount = arguments.GetInt("--embed", 320, 16, 100_000);
         var squadPath = arguments.Get("--squad");
@@ -89,7 +94,7 @@ internal static class BenchmarkCommand
         }
     }
 
-    private static async Task<IReadOnlyList<string>> SentencesAsync(string folder, CancellationToken cancellationToken)
+    internal static async Task<IReadOnlyList<string>> SentencesAsync(string folder, CancellationToken cancellationToken)
     {
         var sentences = new List<string>();
         foreach (var file in ArticleLoader.ArticleFiles(folder))

@@ -20,6 +20,13 @@ public static class IndexTransfer
         return JsonSerializer.Serialize(index.Manifest with { Articles = [], PassageCounts = [] }, Json);
     }
 
+    /// <summary>Settings for an index not built from articles (benchmarks): the model's name and dimensions only.</summary>
+    public static string Settings(string embeddingModel, int dimensions) =>
+        JsonSerializer.Serialize(new IndexManifest(IndexManifest.CurrentFormatVersion, embeddingModel, dimensions, 0, 0, 0, 0, [], []), Json);
+
+    /// <summary>A unit-length embedding as the index stores it: int8 values and their scale.</summary>
+    public static (sbyte[] Values, float Scale) Quantize(ReadOnlySpan<float> vector) => QuantizedVectors.Quantize(vector);
+
     /// <summary>The articles with their passages and vectors, in the order asked for; unknown ids are left out.</summary>
     public static IReadOnlyList<TransferArticle> Export(PassageIndex index, IEnumerable<string> articleIds)
     {
