@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using ArticleQa.Retrieval;
 
 namespace ArticleBot.Cli;
 
@@ -73,7 +74,7 @@ internal static class LoadBenchmark
             var result = await DriveAsync(clients, load, cancellationToken);
             clients.ForEach(c => c.Dispose());
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"Load, {name}, 2 instances: {load.Conversations} conversations x {load.Turns} turns = {result.Latencies.Count} turns in {result.Seconds:0.0} s ({result.Latencies.Count / result.Seconds:0.0} turns/s); turn p50 {ScaleBenchmark.Percentile(result.Latencies, 0.5):0} ms, p95 {ScaleBenchmark.Percentile(result.Latencies, 0.95):0} ms; lost {result.Lost}, crossed {result.Crossed}"));
+                $"Load, {name}, 2 instances: {load.Conversations} conversations x {load.Turns} turns = {result.Latencies.Count} turns in {result.Seconds:0.0} s ({result.Latencies.Count / result.Seconds:0.0} turns/s); turn p50 {RetrievalBenchmark.Percentile(result.Latencies, 0.5):0} ms, p95 {RetrievalBenchmark.Percentile(result.Latencies, 0.95):0} ms; lost {result.Lost}, crossed {result.Crossed}"));
         }
         finally
         {

@@ -32,16 +32,16 @@ internal static class ScaleBenchmark
             }
 
             var buildSeconds = build.Elapsed.TotalSeconds;
-            var before = SettledMemory();
+            var before = RetrievalBenchmark.SettledMemory();
             var load = Stopwatch.StartNew();
             var (index, _) = (await store.LoadAsync(Path.Combine(folder, $"scale-replica-{n}.idx"), cancellationToken))!.Value;
             var loadSeconds = load.Elapsed.TotalSeconds;
             using (index)
             {
-                var residentMb = (SettledMemory() - before) / 1e6;
+                var residentMb = (RetrievalBenchmark.SettledMemory() - before) / 1e6;
                 var latencies = await TimeAsync(embeddings, index, questions, vectors, cancellationToken);
                 await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"Scale, {n:N0} synthetic passages in PostgreSQL (written in {buildSeconds:0.0} s): replica load {loadSeconds:0.0} s, index {residentMb:0} MB resident; question embedding + hybrid search p50 {Percentile(latencies, 0.5):0.0} ms, p95 {Percentile(latencies, 0.95):0.0} ms"));
+                    $"Scale, {n:N0} synthetic passages in PostgreSQL (written in {buildSeconds:0.0} s): replica load {loadSeconds:0.0} s, index {residentMb:0} MB resident; question embedding + hybrid search p50 {RetrievalBenchmark.Percentile(latencies, 0.5):0.0} ms, p95 {RetrievalBenchmark.Percentile(latencies, 0.95):0.0} ms"));
             }
         }
     }
@@ -57,7 +57,7 @@ internal static class ScaleBenchmark
             var passages = Enumerable.Range(0, Math.Min(PassagesPerArticle, count - (a * PassagesPerArticle))).Select(ordinal =>
             {
                 var text = string.Join(' ', Enumerable.Range(0, 5).Select(_ => sentences[next++ % sentences.Count]));
-                var (values, scale) = IndexTransfer.Quantize(RandomUnitVector(random, dimensions));
+                var (values, scale) = IndexTransfer.Quantize(RetrievalBenchmark.RandomUnitVector(random, dimensions));
                 return new TransferPassage(ordinal, 0, text.Length, text, values, scale);
             }).ToList();
             articles.Add(new TransferArticle(new ArticleInfo(id, $"Synthetic article {a}", id, $"hash-{a}"), passages));
@@ -83,21 +83,4 @@ internal static class ScaleBenchmark
         latencies.Sort();
         return latencies;
     }
-
-    private static float[] RandomUnitVector(Random random, int dimensions)
-    {
-        var vector = Enumerable.Range(0, dimensions).Select(_ => (float)((random.NextDouble() * 2) - 1)).ToArray();
-        var norm = MathF.Sqrt(vector.Sum(v => v * v));
-        return vector.Select(v => v / norm).ToArray();
-    }
-
-    private static long SettledMemory()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        return GC.GetTotalMemory(forceFullCollection: true);
-    }
-
-    internal static double Percentile(List<double> sorted, double p) =>
-        sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
 }
