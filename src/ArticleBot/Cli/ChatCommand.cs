@@ -1,3 +1,4 @@
+using System.CommandLine;
 using ArticleQa.Answering;
 using Microsoft.Extensions.Options;
 
@@ -7,12 +8,19 @@ namespace ArticleBot.Cli;
 /// <c>chat</c>: an interactive terminal conversation with the same behaviour as the bot (recent turns kept, follow-ups
 /// condensed, <c>reset</c> forgets them), printing the citations under each answer. <c>exit</c> or end of input quits.
 /// </summary>
-internal static class ChatCommand
+internal sealed class ChatCommand : Verb
 {
-    public static async Task<int> RunAsync(CommandLineArguments arguments, TextReader input, TextWriter output, CancellationToken cancellationToken)
+    public override Command Create(VerbContext context)
     {
-        arguments.AllowOnly();
-        using var host = EngineHost.Build(arguments);
+        var command = new Command("chat", "An interactive conversation with follow-ups; type reset to forget it, exit to quit.");
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, context, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, VerbContext context, CancellationToken cancellationToken)
+    {
+        var (input, output) = (context.In, context.Out);
+        using var host = EngineHost.Build(parse, context);
         var answers = host.Services.GetRequiredService<AnswerGenerator>();
         var keep = host.Services.GetRequiredService<IOptions<AnsweringOptions>>().Value.HistoryTurns;
         var history = new List<ConversationTurn>();
