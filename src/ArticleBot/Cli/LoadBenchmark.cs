@@ -32,9 +32,9 @@ internal static class LoadBenchmark
             : throw new CommandLineException($"Option --load '{value}' is not CONVERSATIONSxTURNS (e.g. 50x10, each 1 to 1000).");
     }
 
-    public static async Task RunAsync(TextWriter output, CommandLineArguments arguments, (int Conversations, int Turns) load, string? server, string folder, CancellationToken cancellationToken)
+    public static async Task RunAsync(TextWriter output, IReadOnlyDictionary<string, string?> configuration, (int Conversations, int Turns) load, string? server, string folder, CancellationToken cancellationToken)
     {
-        await RunOneAsync(output, arguments, load, "Memory", new Dictionary<string, string?>(), folder, cancellationToken);
+        await RunOneAsync(output, configuration, load, "Memory", new Dictionary<string, string?>(), folder, cancellationToken);
         if (server is null)
         {
             await output.WriteLineAsync("Load, PostgreSQL: skipped (give --postgres CONNECTION or ConnectionStrings:ArticleBot)");
@@ -43,17 +43,17 @@ internal static class LoadBenchmark
 
         await using var database = await BenchmarkDatabase.CreateAsync(server, cancellationToken);
         var settings = new Dictionary<string, string?> { ["Storage:Provider"] = "PostgreSQL", ["ConnectionStrings:ArticleBot"] = database.ConnectionString };
-        await RunOneAsync(output, arguments, load, "PostgreSQL", settings, folder, cancellationToken);
+        await RunOneAsync(output, configuration, load, "PostgreSQL", settings, folder, cancellationToken);
     }
 
-    private static async Task RunOneAsync(TextWriter output, CommandLineArguments arguments, (int Conversations, int Turns) load, string name, Dictionary<string, string?> settings, string folder, CancellationToken cancellationToken)
+    private static async Task RunOneAsync(TextWriter output, IReadOnlyDictionary<string, string?> configuration, (int Conversations, int Turns) load, string name, Dictionary<string, string?> settings, string folder, CancellationToken cancellationToken)
     {
         var hosts = new List<WebApplication>();
         try
         {
             for (var i = 0; i < 2; i++)
             {
-                var overrides = new Dictionary<string, string?>(arguments.ConfigurationOverrides)
+                var overrides = new Dictionary<string, string?>(configuration)
                 {
                     ["Index:Path"] = Path.Combine(folder, $"load-{name}-{i}"),
                     ["Index:Watch"] = "false",

@@ -1,45 +1,32 @@
+using System.CommandLine;
+
 namespace ArticleBot.Cli;
 
-/// <summary>
-/// <c>serve</c> (the default verb): runs the web host. A start-up failure (a port in use, an unreachable database, a
-/// wrong setting) is one line on stderr and exit code 2, not a stack trace.
-/// </summary>
-internal static class ServeCommand
+/// <summary><c>serve [--urls URLS] [--environment NAME]</c>: the bot and its web chat. Also what no verb means.</summary>
+internal sealed class ServeCommand : Verb
 {
-    public static async Task<int> RunAsync(string[] args, IReadOnlyDictionary<string, string?> overrides, TextWriter error)
+    public override Command Create(VerbContext context)
     {
-        WebApplication app;
-        try
-        {
-            app = BotApp.Build(args, overrides);
-        }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
-        {
-            await error.WriteLineAsync($"error: start-up failed: {OneLine(e)}");
-            return 2;
-        }
-
-        await using (app)
-        {
-            try
-            {
-                await app.StartAsync();
-            }
-            catch (IOException e)
-            {
-                await error.WriteLineAsync($"error: cannot listen: {OneLine(e)} (choose the address with ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS or --urls)");
-                return 2;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                await error.WriteLineAsync($"error: start-up failed: {OneLine(e)}");
-                return 2;
-            }
-
-            await app.WaitForShutdownAsync();
-            return 0;
-        }
+        var command = new Command("serve", "Run the bot: /api/messages, the local web chat and /healthz and /readyz (the default verb).");
+        Configure(command, context);
+        return command;
     }
 
-    private static string OneLine(Exception e) => string.Join(' ', e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    /// <summary>Gives <paramref name="command"/> serve's options and action (the root command gets them too).</summary>
+    public static void Configure(Command command, VerbContext context)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var urls = VerbOptions.Text("--urls", "URLS", "Where to listen, ';'-separated (default: ASPNETCORE_URLS or ASPNETCORE_HTTP_PORTS; dotnet run: http://localhost:3978).");
+        var environment = VerbOptions.Text("--environment", "NAME", "Hosting environment, e.g. Development (default: Production).");
+        command.Add(urls);
+        command.Add(environment);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            // The web host reads these two the way ASP.NET Core always does, from its own command-line arguments.
+            string[] hostArgs = [.. HostArg("--urls", parse.GetValue(urls)), .. HostArg("--environment", parse.GetValue(environment))];
+            return await ServeHost.RunAsync(hostArgs, CommonOptions.Overrides(parse, context), context.Out, context.Error, cancellationToken);
+        });
+    }
+
+    private static string[] HostArg(string name, string? value) => value is null ? [] : [name, value];
 }

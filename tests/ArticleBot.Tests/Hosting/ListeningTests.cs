@@ -37,7 +37,7 @@ public sealed class ListeningTests
         var port = ((IPEndPoint)taken.LocalEndpoint).Port;
         using var error = new StringWriter();
 
-        var exitCode = await ServeCommand.RunAsync(["--urls", $"http://127.0.0.1:{port}"], HostingTests.BotHostSettings(), error);
+        var exitCode = await ServeHost.RunAsync(["--urls", $"http://127.0.0.1:{port}"], HostingTests.BotHostSettings(), TextWriter.Null, error, TestContext.Current.CancellationToken);
 
         Assert.Equal(2, exitCode);
         var line = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));

@@ -86,14 +86,7 @@ public sealed class PostgresTwoHostTests
             ["entities"] = new JsonArray(dislike.DeepClone()),
         });
         var stored = await StoredFeedbackAsync(b.Services.GetRequiredService<IFeedbackStore>());
-        var arguments = VerbRunner.Parse("feedback", "export");
-        foreach (var (key, value) in database.Settings())
-        {
-            arguments.ConfigurationOverrides[key] = value;
-        }
-
-        using var output = new StringWriter();
-        var exitCode = await FeedbackCommand.RunAsync(arguments, output, TestContext.Current.CancellationToken);
+        var (exitCode, output, _) = await VerbRunner.RunWithAsync(VerbRunner.WithDefaults("feedback", "export"), configuration: database.Settings());
 
         Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
         Assert.Equal("dislike", stored.Reaction);
@@ -122,14 +115,8 @@ public sealed class PostgresTwoHostTests
         var before = a.Services.GetRequiredService<IndexReplica>().Version;
         await File.WriteAllTextAsync(Path.Combine(articles, "lighthouse.md"), "# The Lighthouse of Quillport\n\nThe lighthouse of Quillport was painted violet in 1907 by the keeper Ottilie Marsh, who wanted ships to remember it. The violet lighthouse still stands on the northern cliff.\n", TestContext.Current.CancellationToken);
 
-        var arguments = VerbRunner.Parse("ingest", "--articles", articles);
-        foreach (var (key, value) in database.Settings())
-        {
-            arguments.ConfigurationOverrides[key] = value;
-        }
-
-        using var output = new StringWriter();
-        Assert.Equal(0, await IngestCommand.RunAsync(arguments, output, TestContext.Current.CancellationToken));
+        var (exitCode, output, error) = await VerbRunner.RunWithAsync(VerbRunner.WithDefaults("ingest", "--articles", articles), configuration: database.Settings());
+        Assert.True(exitCode == 0, error);
         await FollowedAsync(a, before);
         await FollowedAsync(b, before);
 
@@ -140,7 +127,7 @@ public sealed class PostgresTwoHostTests
             Assert.Contains("violet", (string?)reply["text"], StringComparison.OrdinalIgnoreCase);
         }
 
-        Assert.Contains("1 added", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("1 added", output, StringComparison.Ordinal);
     }
 
     [Fact]

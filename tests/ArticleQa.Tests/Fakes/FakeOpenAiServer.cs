@@ -152,11 +152,12 @@ internal sealed class FakeOpenAiServer : IAsyncDisposable
     private static string EmbeddingsBody(JsonNode request)
     {
         var inputs = request["input"] is JsonArray array ? array.Select(i => (string?)i ?? "").ToList() : [(string?)request["input"] ?? ""];
-        var data = inputs.Select((text, i) => new
+        var base64 = (string?)request["encoding_format"] == "base64";
+        var data = inputs.Select((text, i) =>
         {
-            @object = "embedding",
-            index = i,
-            embedding = Enumerable.Range(0, EmbeddingDimensions).Select(d => (float)((text.Length + (d * 7) + text.Sum(c => c % (d + 3))) % 13) / 13f).ToArray(),
+            var vector = Enumerable.Range(0, EmbeddingDimensions).Select(d => (float)(((text.Length + (d * 7) + text.Sum(c => c % (d + 3))) % 13) + 1) / 14f).ToArray();
+            object embedding = base64 ? Convert.ToBase64String(System.Runtime.InteropServices.MemoryMarshal.AsBytes(vector.AsSpan())) : vector;
+            return new { @object = "embedding", index = i, embedding };
         });
         return JsonSerializer.Serialize(new { @object = "list", data, model = (string?)request["model"], usage = new { prompt_tokens = 1, total_tokens = 1 } });
     }
