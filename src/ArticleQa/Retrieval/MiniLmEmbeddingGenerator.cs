@@ -4,7 +4,7 @@ namespace ArticleQa.Retrieval;
 
 /// <summary>
 /// Local sentence embeddings with all-MiniLM-L6-v2 (384 dimensions, L2-normalised mean pooling) on ONNX Runtime,
-/// called directly: ML.NET's ApplyOnnxModel runs one row at a time through a slower path. Texts are cut to the model's
+/// called directly (ML.NET's ApplyOnnxModel takes fixed-shape inputs). Texts are cut to the model's
 /// 256 word-pieces and run in length-sorted batches, several at once; results keep the input order. The model loads
 /// on first use. Safe for concurrent callers: the runs of multi-text calls share <see
 /// cref="MiniLmEmbeddingOptions.ConcurrentBatches"/> slots, so memory stays bounded, while single texts (questions)
