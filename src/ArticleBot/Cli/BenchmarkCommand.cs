@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using ArticleBot.Cli.Benchmarks;
+using ArticleQa.Text;
 using ArticleQa;
 using ArticleQa.Articles;
 using ArticleQa.Evaluation;
