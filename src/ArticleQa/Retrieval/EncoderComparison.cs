@@ -5,7 +5,7 @@ namespace ArticleQa.Retrieval;
 /// in one run. Ratios are ours divided by the package's.
 /// </summary>
 /// <param name="Passages">Passages embedded by each side.</param>
-/// <param name="OursPerSecond">Our passages per second (all passages in one call; the mean of a run before and one after the package's).</param>
+/// <param name="OursPerSecond">Our passages per second, <see cref="PackageEncoderBenchmark.PackageBatchSize"/> passages per call.</param>
 /// <param name="PackageSinglePerSecond">The package's encoder, one passage per <c>Encode</c> call.</param>
 /// <param name="PackageBatchedPerSecond">The package's encoder, <see cref="PackageEncoderBenchmark.PackageBatchSize"/> passages per call.</param>
 /// <param name="MeanCosine">Mean cosine between our vector and the package's (full-precision model) for each passage.</param>

@@ -73,10 +73,10 @@ public static class LuceneBm25Benchmark
             index.PassageCount,
             RetrievalEvaluator.Summarize(ours),
             RetrievalEvaluator.Summarize(lucene),
-            Percentile(oursMs, 0.50),
-            Percentile(oursMs, 0.95),
-            Percentile(luceneMs, 0.50),
-            Percentile(luceneMs, 0.95));
+            RetrievalBenchmark.Percentile(oursMs, 0.50),
+            RetrievalBenchmark.Percentile(oursMs, 0.95),
+            RetrievalBenchmark.Percentile(luceneMs, 0.50),
+            RetrievalBenchmark.Percentile(luceneMs, 0.95));
     }
 
     private static QuestionRetrievalResult Timed(EvalQuestion question, Func<string, IReadOnlyList<RetrievedPassage>> search, List<double> milliseconds)
@@ -135,7 +135,4 @@ public static class LuceneBm25Benchmark
 
         return passages;
     }
-
-    private static double Percentile(List<double> sorted, double fraction) =>
-        sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(fraction * sorted.Count) - 1, 0, sorted.Count - 1)];
 }
