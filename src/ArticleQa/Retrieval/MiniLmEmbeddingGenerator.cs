@@ -155,15 +155,23 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
 
     private static IReadOnlyList<int>[] Tokenize(IReadOnlyList<string> texts, string parameterName)
     {
-        var rows = new IReadOnlyList<int>[texts.Count];
         for (var i = 0; i < texts.Count; i++)
         {
             if (string.IsNullOrWhiteSpace(texts[i]))
             {
                 throw new ArgumentException($"Text {i} is null, empty or white space; there is nothing to embed.", parameterName);
             }
+        }
 
-            rows[i] = Tokenize(texts[i]);
+        // Tokenising takes about 0.4 ms a passage, a few percent of a model run: on all cores, not ahead of them.
+        var rows = new IReadOnlyList<int>[texts.Count];
+        if (texts.Count == 1)
+        {
+            rows[0] = Tokenize(texts[0]);
+        }
+        else
+        {
+            Parallel.For(0, texts.Count, i => rows[i] = Tokenize(texts[i]));
         }
 
         return rows;
