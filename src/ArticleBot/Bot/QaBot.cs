@@ -17,6 +17,7 @@ public sealed partial class QaBot(
     FeedbackStore feedback,
     BotCommands commands,
     IOptions<ChannelsOptions> channelOptions,
+    TimeProvider time,
     ILogger<QaBot> logger) : ActivityHandler
 {
     public const string Informative = "Searching the articles…";
@@ -66,7 +67,7 @@ public sealed partial class QaBot(
         ResourceResponse? sent;
         if (CanStream(turnContext.Activity, kind))
         {
-            var stream = new StreamingReply(turnContext, TimeSpan.FromMilliseconds(channelOptions.Value.StreamIntervalMilliseconds), logger);
+            var stream = new StreamingReply(turnContext, TimeSpan.FromMilliseconds(channelOptions.Value.StreamIntervalMilliseconds), logger, time);
             await stream.InformAsync(Informative, cancellationToken);
             answer = await StreamAnswerAsync(stream, question, data.Conversation, cancellationToken);
             sent = await stream.FinishAsync(Render(answer, kind, answerId), cancellationToken);
