@@ -24,12 +24,8 @@ public sealed class LuceneBm25BenchmarkTests : IDisposable
     public async Task Run_SquadArticles_BothSidesFindTheEvidenceAndMostlyAgree()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        await using var engine = TestEngine.Create(
-            new Dictionary<string, string?> { ["Articles:Path"] = _articles.FullName },
-            s => s.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(new FakeEmbeddingGenerator()));
-        var library = engine.GetRequiredService<ArticleLibrary>();
-        await library.SyncAsync(null, cancellationToken);
-        var index = await library.GetIndexAsync(cancellationToken);
+        await using var engine = Engine();
+        var index = await IndexAsync(engine, cancellationToken);
         var text = string.Join('\n', Enumerable.Range(0, index.PassageCount).Select(i => index.GetPassage(i).Text));
         var questions = (await QuestionFile.ReadAsync(RepositoryPaths.Combine("tests", "eval", "squad", "questions.jsonl"), cancellationToken)).Questions
             .Where(q => q.Evidence.Length > 0 && text.Contains(q.Evidence, StringComparison.Ordinal))
@@ -56,16 +52,24 @@ public sealed class LuceneBm25BenchmarkTests : IDisposable
     public async Task Run_NoQuestions_ReportsZeroQuestions()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        await using var engine = TestEngine.Create(
-            new Dictionary<string, string?> { ["Articles:Path"] = _articles.FullName },
-            s => s.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(new FakeEmbeddingGenerator()));
-        var library = engine.GetRequiredService<ArticleLibrary>();
-        await library.SyncAsync(null, cancellationToken);
+        await using var engine = Engine();
+        var index = await IndexAsync(engine, cancellationToken);
 
-        var result = LuceneBm25Benchmark.Run(await library.GetIndexAsync(cancellationToken), [], cancellationToken);
+        var result = LuceneBm25Benchmark.Run(index, [], cancellationToken);
 
         Assert.Equal(0, result.Ours.QuestionCount);
         Assert.Equal(0, result.Lucene.QuestionCount);
+    }
+
+    private ServiceProvider Engine() => TestEngine.Create(
+        new Dictionary<string, string?> { ["Articles:Path"] = _articles.FullName },
+        s => s.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(new FakeEmbeddingGenerator()));
+
+    private static async Task<PassageIndex> IndexAsync(ServiceProvider engine, CancellationToken cancellationToken)
+    {
+        var library = engine.GetRequiredService<ArticleLibrary>();
+        await library.SyncAsync(null, cancellationToken);
+        return await library.GetIndexAsync(cancellationToken);
     }
 
     public void Dispose() => _articles.Delete(recursive: true);
