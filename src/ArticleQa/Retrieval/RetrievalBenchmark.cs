@@ -92,6 +92,6 @@ public static class RetrievalBenchmark
         return GC.GetTotalMemory(forceFullCollection: true);
     }
 
-    private static double Percentile(List<double> sorted, double p) =>
+    internal static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
 }
