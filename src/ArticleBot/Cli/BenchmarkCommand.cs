@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using ArticleQa.Text;
 using ArticleQa;
 using ArticleQa.Articles;
 using ArticleQa.Evaluation;

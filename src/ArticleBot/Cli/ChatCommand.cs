@@ -1,6 +1,5 @@
 using System.CommandLine;
 using ArticleQa.Answering;
-using Microsoft.Extensions.Options;
 
 namespace ArticleBot.Cli;
 
@@ -22,8 +21,7 @@ internal sealed class ChatCommand : Verb
         var (input, output) = (context.In, context.Out);
         using var host = EngineHost.Build(parse, context);
         var answers = host.Services.GetRequiredService<AnswerGenerator>();
-        var keep = host.Services.GetRequiredService<IOptions<AnsweringOptions>>().Value.HistoryTurns;
-        var history = new List<ConversationTurn>();
+        var conversation = new Conversation();
         await output.WriteLineAsync("Ask about the articles. Commands: reset (forget the conversation), exit.");
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -42,19 +40,14 @@ internal sealed class ChatCommand : Verb
 
             if (text is "reset" or "/reset")
             {
-                history.Clear();
+                conversation.Clear();
                 await output.WriteLineAsync("Forgot the conversation.");
                 continue;
             }
 
-            var answer = await answers.AnswerAsync(text, history, cancellationToken);
+            var answer = await answers.AnswerAsync(text, conversation, cancellationToken);
             await output.WriteLineAsync(AskCommand.Format(answer));
             await output.WriteLineAsync();
-            if (!answer.Failed)
-            {
-                history.Add(new ConversationTurn(text, answer.Text, answer.Citations.Select(c => c.PassageId).ToList()));
-                history = history.TakeLast(keep).ToList();
-            }
         }
 
         return 0;

@@ -5,6 +5,7 @@ using Markdig.Extensions.Footnotes;
 using Markdig.Extensions.Tables;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using ArticleQa.Text;
 
 namespace ArticleQa.Articles;
 
