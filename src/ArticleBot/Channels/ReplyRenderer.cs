@@ -8,7 +8,7 @@ using Newtonsoft.Json.Linq;
 namespace ArticleBot.Channels;
 
 /// <summary>
-/// One answer, three renderings (see ../shared/docs/channels.md): Teams gets <c>[n]</c> markers, the schema.org
+/// One answer, three renderings: Teams gets <c>[n]</c> markers, the schema.org
 /// Message entity and the feedback loop; Web Chat gets the entity plus markdown link definitions (which is what makes
 /// 4.18 show its citation list) and Like/Dislike actions; the Emulator and other channels get markdown with a Sources list.
 /// </summary>

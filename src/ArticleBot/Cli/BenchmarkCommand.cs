@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using ArticleBot.Cli.Benchmarks;
 using ArticleQa.Text;
 using ArticleQa;
 using ArticleQa.Articles;
@@ -93,6 +94,7 @@ internal sealed class BenchmarkCommand : Verb
         var passages = EmbeddingBenchmark.CreatePassages(sentences, count);
         var result = await EmbeddingBenchmark.RunAsync(embeddings, passages, cancellationToken);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Embedding ({embeddings.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId}): {result.Passages} passages of {result.MeanWordPieces:0} word-pieces: {result.PassagesPerSecond:0.0} passages/s, peak memory {result.PeakWorkingSetMb:0} MB; one question {result.QueryP50Ms:0.0} ms p50, {result.QueryP95Ms:0.0} ms p95"));
+        await PeerBenchmarks.EncoderAsync(output, embeddings, passages, cancellationToken);
     }
 
     private static async Task QualityAsync(VerbContext context, ParseResult parse, string name, string articles, IReadOnlyList<EvalQuestion> questions, DirectoryInfo work, CancellationToken cancellationToken)
@@ -113,6 +115,8 @@ internal sealed class BenchmarkCommand : Verb
             var evaluation = await RetrievalEvaluator.EvaluateAsync(questions, (q, k, token) => retriever.SearchAsync(q, k, mode: mode, cancellationToken: token), cancellationToken: cancellationToken);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {mode,-8} {evaluation.QuestionCount} questions: recall@1 {evaluation.RecallAt1:0.000}  recall@5 {evaluation.RecallAt5:0.000}  recall@10 {evaluation.RecallAt10:0.000}  MRR@10 {evaluation.MrrAt10:0.000}"));
         }
+
+        await PeerBenchmarks.LexicalAsync(output, await library.GetIndexAsync(cancellationToken), questions, cancellationToken);
     }
 
     private static async Task LatencyAsync(TextWriter output, IEmbeddingGenerator<string, Embedding<float>> embeddings, IReadOnlyList<string> sentences, IReadOnlyList<int> sizes, string folder, CancellationToken cancellationToken)

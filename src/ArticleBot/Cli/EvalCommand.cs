@@ -66,7 +66,7 @@ internal sealed class EvalCommand : Verb
     private async Task<int> RunAsync(ParseResult parse, VerbContext context, CancellationToken cancellationToken)
     {
         var (questions, conversations, inputErrors) = await ReadInputsAsync(parse, context.Error, cancellationToken);
-        if (parse.GetValue(_compare) is { } variants)
+        if (parse.GetValue(_compare) is { Length: > 0 } variants)
         {
             var compared = await CompareAsync(parse, context, variants, questions, conversations, cancellationToken);
             return inputErrors > 0 ? 2 : compared;

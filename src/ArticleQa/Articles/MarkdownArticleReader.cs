@@ -4,7 +4,7 @@ namespace ArticleQa.Articles;
 
 /// <summary>
 /// Markdown (.md): optional YAML front matter with <c>title</c>, <c>url</c>, <c>author</c>, <c>published</c> (or
-/// <c>date</c>) and <c>source</c>; the body becomes plain text (see <see cref="MarkdownPlainText"/>). Without a
+/// <c>date</c>) and <c>source</c>; the body becomes plain text (see <see cref="MarkdownPlainText"/>, through Markdig). Without a
 /// front-matter title the first level-1 heading, else the first line, is the title. A front-matter value that cannot be
 /// used (a date that is not a date, a URL that is not an absolute http(s) URL) makes the front matter malformed.
 /// </summary>

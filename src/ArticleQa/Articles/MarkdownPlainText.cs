@@ -1,173 +1,153 @@
 using System.Text;
-using System.Text.RegularExpressions;
+using AngleSharp.Html.Parser;
+using Markdig;
+using Markdig.Extensions.Footnotes;
+using Markdig.Extensions.Tables;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 using ArticleQa.Text;
 
 namespace ArticleQa.Articles;
 
 /// <summary>
-/// Converts a Markdown body to readable plain text, line by line: headings, list items, table rows and code lines each
-/// get a line of their own; the soft-wrapped lines of a paragraph are joined into one line (a line break ends a sentence
-/// for <see cref="SentenceSplitter"/>); blank lines, headings, fences and breaks separate paragraphs. Fence markers,
-/// heading marks, quote marks, bullets, link targets and reference definitions are dropped.
+/// Converts a Markdown body to readable plain text through Markdig's CommonMark parser (with pipe tables, footnotes,
+/// strikethrough and task lists): headings, list items, table rows and code lines each get a line of their own; a
+/// paragraph's soft-wrapped lines are joined into one line (a line break ends a sentence for
+/// <see cref="SentenceSplitter"/>), a hard line break keeps its line; blocks are separated by a blank line. Heading and
+/// quote marks, bullets, fences, link targets, images, footnote marks and reference definitions go; an HTML block keeps
+/// only its text (<see cref="HtmlTextExtractor"/>). Extensions that would read ordinary prose as syntax (math between
+/// dollar signs, generic attributes in braces, smart quotes) are deliberately left out.
 /// </summary>
-internal sealed partial class MarkdownPlainText
+internal sealed class MarkdownPlainText
 {
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UsePipeTables()
+        .UseFootnotes()
+        .UseEmphasisExtras(Markdig.Extensions.EmphasisExtras.EmphasisExtraOptions.Strikethrough)
+        .UseTaskLists()
+        .Build();
+
     private readonly StringBuilder _text = new();
-    private readonly List<string> _paragraph = [];
-    private string? _fence;
+
+    private MarkdownPlainText()
+    {
+    }
 
     /// <summary>The first level-1 heading (<c># Title</c> or a line underlined with <c>===</c>), as plain text.</summary>
     public string? FirstHeading { get; private set; }
 
+    public string Text => _text.ToString();
+
     public static MarkdownPlainText Convert(string markdown)
     {
+        ArgumentNullException.ThrowIfNull(markdown);
         var converter = new MarkdownPlainText();
-        foreach (var line in markdown.ReplaceLineEndings("\n").Split('\n'))
-        {
-            converter.Add(line);
-        }
-
-        converter.EndBlock();
+        converter.AddBlocks(Markdown.Parse(markdown.ReplaceLineEndings("\n"), Pipeline));
         return converter;
     }
 
-    public string Text => _text.ToString();
-
-    private void Add(string line)
+    private void AddBlocks(ContainerBlock container)
     {
-        if (_fence is not null)
+        Block? previous = null;
+        foreach (var block in container)
         {
-            AddCodeLine(line);
-            return;
-        }
+            // Two lists in a row (a change of bullet or of "1." to "1)") read as one list.
+            if (!(block is ListBlock && previous is ListBlock))
+            {
+                EndBlock();
+            }
 
-        var content = Quote().Replace(line, string.Empty);
-        if (Fence().Match(content) is { Success: true } fence)
-        {
-            EndBlock();
-            _fence = fence.Groups["marker"].Value;
-        }
-        else if (string.IsNullOrWhiteSpace(content))
-        {
-            EndBlock();
-        }
-        else if (_paragraph.Count > 0 && SetextUnderline().Match(content) is { Success: true } underline)
-        {
-            var heading = string.Join(' ', _paragraph);
-            _paragraph.Clear();
-            AddHeading(heading, underline.Value.Trim()[0] == '=');
-        }
-        else if (ThematicBreak().IsMatch(content))
-        {
-            EndBlock();
-        }
-        else
-        {
-            AddContentLine(content);
+            AddBlock(block);
+            previous = block;
         }
     }
 
-    private void AddContentLine(string line)
+    private void AddBlock(Block block)
     {
-        if (AtxHeading().Match(line) is { Success: true } heading)
+        switch (block)
         {
-            AddHeading(heading.Groups["text"].Value, heading.Groups["level"].Value.Length == 1);
+            case HeadingBlock heading:
+                AddHeading(heading);
+                break;
+            case ParagraphBlock paragraph:
+                AppendLines(MarkdownInlineText.Of(paragraph.Inline));
+                break;
+            case CodeBlock code:
+                foreach (var line in code.Lines.Lines.Take(code.Lines.Count))
+                {
+                    _text.Append(line.Slice.ToString().TrimEnd()).Append('\n');
+                }
+
+                break;
+            case HtmlBlock html:
+                AppendLines(HtmlTextExtractor.Extract(new HtmlParser().ParseDocument(html.Lines.ToString()).Body!));
+                break;
+            case ListBlock list:
+                AddList(list);
+                break;
+            case Table table:
+                AddTable(table);
+                break;
+            case ContainerBlock container:
+                // Quotes, footnotes and the footnote group: their blocks, without the marks.
+                AddBlocks(container);
+                break;
+            default:
+                // Thematic breaks, link reference definitions and blank lines carry no text.
+                break;
         }
-        else if (ReferenceDefinition().IsMatch(line) || TableSeparator().IsMatch(line))
+    }
+
+    private void AddHeading(HeadingBlock heading)
+    {
+        var text = MarkdownInlineText.Of(heading.Inline);
+        if (heading.Level == 1 && text.Length > 0)
         {
-            return;
+            FirstHeading ??= text;
         }
-        else if (ListItem().Match(line) is { Success: true } item)
+
+        AppendLines(text);
+    }
+
+    private void AddList(ListBlock list)
+    {
+        foreach (var item in list.OfType<ListItemBlock>())
         {
-            FlushParagraph();
-            var number = item.Groups["number"].Success ? item.Groups["number"].Value + ". " : string.Empty;
-            _paragraph.Add(number + item.Groups["text"].Value);
-        }
-        else if (line.TrimStart().StartsWith('|'))
-        {
-            FlushParagraph();
-            var cells = line.Trim().Trim('|').Split('|').Select(cell => MarkdownInline.ToPlainText(cell));
-            AppendLine(string.Join(" | ", cells));
-        }
-        else
-        {
-            _paragraph.Add(FootnoteDefinition().Replace(line, string.Empty).Trim());
-            if (line.EndsWith("  ", StringComparison.Ordinal) || line.EndsWith('\\'))
+            var start = _text.Length;
+            foreach (var block in item)
             {
-                FlushParagraph(); // a hard line break
+                AddBlock(block);
+            }
+
+            if (list.IsOrdered)
+            {
+                _text.Insert(start, $"{item.Order}. ");
             }
         }
     }
 
-    private void AddCodeLine(string line)
+    private void AddTable(Table table)
     {
-        if (line.Trim().StartsWith(_fence!, StringComparison.Ordinal) && line.Trim().Trim(_fence![0]).Length == 0)
+        foreach (var row in table.OfType<TableRow>())
         {
-            _fence = null;
-            EndBlock();
-            return;
+            var cells = row.OfType<TableCell>().Select(cell => string.Join(' ', cell.OfType<LeafBlock>().Select(leaf => MarkdownInlineText.Of(leaf.Inline))));
+            _text.Append(string.Join(" | ", cells)).Append('\n');
         }
-
-        AppendLine(line.TrimEnd());
     }
 
-    private void AddHeading(string markdown, bool isLevelOne)
+    private void AppendLines(string text)
     {
-        EndBlock();
-        var heading = MarkdownInline.ToPlainText(markdown);
-        if (isLevelOne && heading.Length > 0)
+        if (text.Length > 0)
         {
-            FirstHeading ??= heading;
-        }
-
-        AppendLine(heading);
-        EndBlock();
-    }
-
-    private void FlushParagraph()
-    {
-        if (_paragraph.Count > 0)
-        {
-            AppendLine(MarkdownInline.ToPlainText(string.Join(' ', _paragraph).TrimEnd('\\')));
-            _paragraph.Clear();
+            _text.Append(text).Append('\n');
         }
     }
 
     private void EndBlock()
     {
-        FlushParagraph();
-        if (_text.Length > 0 && !_text.ToString().EndsWith("\n\n", StringComparison.Ordinal))
+        if (_text.Length > 0 && !(_text.Length >= 2 && _text[^1] == '\n' && _text[^2] == '\n'))
         {
             _text.Append('\n');
         }
     }
-
-    private void AppendLine(string line) => _text.Append(line).Append('\n');
-
-    [GeneratedRegex(@"^\s{0,3}(?:>\s?)+")]
-    private static partial Regex Quote();
-
-    [GeneratedRegex(@"^\s{0,3}(?<marker>`{3,}|~{3,})")]
-    private static partial Regex Fence();
-
-    [GeneratedRegex(@"^\s{0,3}(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,})$")]
-    private static partial Regex ThematicBreak();
-
-    [GeneratedRegex(@"^\s{0,3}(?:=+|-+)\s*$")]
-    private static partial Regex SetextUnderline();
-
-    [GeneratedRegex(@"^\s{0,3}(?<level>#{1,6})(?:\s+(?<text>.*?))?(?:\s+#+)?\s*$")]
-    private static partial Regex AtxHeading();
-
-    [GeneratedRegex(@"^\s{0,3}\[(?!\^)[^\]]+\]:\s*\S+(?:\s+(?:""[^""]*""|'[^']*'|\([^)]*\)))?\s*$")]
-    private static partial Regex ReferenceDefinition();
-
-    [GeneratedRegex(@"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")]
-    private static partial Regex TableSeparator();
-
-    [GeneratedRegex(@"^\s*(?:[-*+]|(?<number>[0-9]{1,9})[.)])\s+(?:\[[ xX]\]\s+)?(?<text>.*)$")]
-    private static partial Regex ListItem();
-
-    [GeneratedRegex(@"^\s{0,3}\[\^[^\]]+\]:\s*")]
-    private static partial Regex FootnoteDefinition();
 }

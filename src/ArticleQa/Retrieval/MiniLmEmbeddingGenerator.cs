@@ -4,7 +4,7 @@ namespace ArticleQa.Retrieval;
 
 /// <summary>
 /// Local sentence embeddings with all-MiniLM-L6-v2 (384 dimensions, L2-normalised mean pooling) on ONNX Runtime,
-/// called directly: ML.NET's ApplyOnnxModel runs one row at a time through a slower path. Texts are cut to the model's
+/// called directly (ML.NET's ApplyOnnxModel takes fixed-shape inputs). Texts are cut to the model's
 /// 256 word-pieces and run in length-sorted batches, several at once; results keep the input order. The model loads
 /// on first use. Safe for concurrent callers: the runs of multi-text calls share <see
 /// cref="MiniLmEmbeddingOptions.ConcurrentBatches"/> slots, so memory stays bounded, while single texts (questions)
@@ -155,15 +155,23 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
 
     private static IReadOnlyList<int>[] Tokenize(IReadOnlyList<string> texts, string parameterName)
     {
-        var rows = new IReadOnlyList<int>[texts.Count];
         for (var i = 0; i < texts.Count; i++)
         {
             if (string.IsNullOrWhiteSpace(texts[i]))
             {
                 throw new ArgumentException($"Text {i} is null, empty or white space; there is nothing to embed.", parameterName);
             }
+        }
 
-            rows[i] = Tokenize(texts[i]);
+        // Tokenising takes about 0.4 ms a passage, a few percent of a model run: on all cores, not ahead of them.
+        var rows = new IReadOnlyList<int>[texts.Count];
+        if (texts.Count == 1)
+        {
+            rows[0] = Tokenize(texts[0]);
+        }
+        else
+        {
+            Parallel.For(0, texts.Count, i => rows[i] = Tokenize(texts[i]));
         }
 
         return rows;

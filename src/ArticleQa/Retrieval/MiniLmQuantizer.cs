@@ -7,11 +7,12 @@ namespace ArticleQa.Retrieval;
 /// Dynamic int8 quantization of the model's weight matrices: each MatMul by a constant matrix becomes ONNX Runtime's
 /// DynamicQuantizeMatMul, with the weights stored as int8 per output column and the activations quantized at run time.
 /// Weights use 7 bits (±63), because the AVX2 u8×s8 kernels sum pairs of products in 16 bits and would saturate.
+/// The bias Add after a projection becomes the DynamicQuantizeMatMul's bias input.
 /// </summary>
 internal static class MiniLmQuantizer
 {
     /// <summary>Changes when the quantized model would come out differently, so that cached files are remade.</summary>
-    public const string Version = "v1";
+    public const string Version = "v2";
 
     private const int WeightLimit = 63;
 
@@ -22,11 +23,6 @@ internal static class MiniLmQuantizer
     private const int OpsetVersion = 2;
     private const int GraphNode = 1;
     private const int GraphInitializer = 5;
-    private const int NodeInput = 1;
-    private const int NodeOutput = 2;
-    private const int NodeName = 3;
-    private const int NodeOpType = 4;
-    private const int NodeDomain = 7;
     private const int TensorDims = 1;
     private const int TensorDataType = 2;
     private const int TensorFloatData = 4;
@@ -71,27 +67,57 @@ internal static class MiniLmQuantizer
     private static MemoryStream QuantizeGraph(ReadOnlyMemory<byte> graph)
     {
         var fields = ReadFields(graph).ToList();
-        var matrices = fields.Where(f => f.Number == GraphInitializer).Select(ReadTensorHeader)
-            .Where(t => t.DataType == FloatType && t.Dims.Count == 2)
-            .ToDictionary(t => t.Name);
-        var nodes = fields.Where(f => f.Number == GraphNode).Select(f => (Field: f, Inputs: Strings(f.Payload, NodeInput))).ToList();
+        var initializers = fields.Where(f => f.Number == GraphInitializer).Select(ReadTensorHeader).Where(t => t.DataType == FloatType).ToList();
+        var matrices = initializers.Where(t => t.Dims.Count == 2).ToDictionary(t => t.Name);
+        var vectors = initializers.Where(t => t.Dims.Count == 1).ToDictionary(t => t.Name, t => t.Dims[0]);
+        var nodes = fields.Where(f => f.Number == GraphNode).Select(f => MiniLmOnnxNode.Read(f.Payload)).ToList();
         var uses = nodes.SelectMany(n => n.Inputs).CountBy(name => name).ToDictionary();
+        var consumers = nodes.SelectMany(n => n.Inputs.Distinct().Select(input => (input, n))).ToLookup(p => p.input, p => p.n);
         var weights = nodes
-            .Where(n => n.Inputs.Count == 2 && matrices.ContainsKey(n.Inputs[1]) && uses[n.Inputs[1]] == 1 && IsPlainMatMul(n.Field))
+            .Where(n => n.Is("MatMul") && n.Inputs.Count == 2 && matrices.ContainsKey(n.Inputs[1]) && uses[n.Inputs[1]] == 1)
             .Select(n => n.Inputs[1])
             .ToHashSet();
 
+        // A projection's bias Add moves into its DynamicQuantizeMatMul (the optional bias input): one pass less over
+        // the activations, about a tenth of the run time at batch size 1.
+        var folded = new HashSet<MiniLmOnnxNode>();
+        var quantized = new List<MiniLmOnnxNode>(nodes.Count);
+        foreach (var node in nodes)
+        {
+            if (!node.Is("MatMul") || node.Inputs is not [var input, var weight] || !weights.Contains(weight))
+            {
+                quantized.Add(node);
+                continue;
+            }
+
+            var matMul = node with { Inputs = [input, weight + "_int8", weight + "_scale"], OpType = "DynamicQuantizeMatMul", Domain = MicrosoftDomain, Attributes = [] };
+            var add = consumers[node.Outputs[0]].ToList() is [{ } only] && only.Is("Add") && only.Inputs.Count == 2 ? only : null;
+            var bias = add?.Inputs.FirstOrDefault(i => i != node.Outputs[0] && vectors.GetValueOrDefault(i) == matrices[weight].Dims[1]);
+            if (add is not null && bias is not null)
+            {
+                matMul = matMul with { Inputs = [.. matMul.Inputs, "", bias], Outputs = add.Outputs };
+                folded.Add(add);
+            }
+
+            quantized.Add(matMul);
+        }
+
         var output = new MemoryStream(graph.Length);
+        var nodesWritten = false;
         foreach (var field in fields)
         {
-            var name = field.Number == GraphInitializer ? ReadTensorHeader(field).Name : null;
-            if (field.Number == GraphNode && Strings(field.Payload, NodeInput) is [_, var b] && weights.Contains(b))
+            if (field.Number == GraphNode)
             {
-                WriteBytesField(output, GraphNode, QuantizedNode(field));
+                // The nodes keep their order (an Add that went into a MatMul came after it).
+                if (!nodesWritten)
+                {
+                    quantized.Where(n => !folded.Contains(n)).ToList().ForEach(n => WriteBytesField(output, GraphNode, n.Encode()));
+                    nodesWritten = true;
+                }
             }
-            else if (name is not null && weights.Contains(name))
+            else if (field.Number == GraphInitializer && weights.Contains(ReadTensorHeader(field).Name))
             {
-                WriteQuantizedWeight(output, matrices[name]);
+                WriteQuantizedWeight(output, matrices[ReadTensorHeader(field).Name]);
             }
             else
             {
@@ -100,31 +126,6 @@ internal static class MiniLmQuantizer
         }
 
         return output;
-    }
-
-    private static bool IsPlainMatMul(MiniLmOnnxField node) =>
-        Strings(node.Payload, NodeOpType) is ["MatMul"] && Strings(node.Payload, NodeDomain) is [] or [""];
-
-    private static byte[] QuantizedNode(MiniLmOnnxField node)
-    {
-        var inputs = Strings(node.Payload, NodeInput);
-        using var output = new MemoryStream();
-        WriteStringField(output, NodeInput, inputs[0]);
-        WriteStringField(output, NodeInput, inputs[1] + "_int8");
-        WriteStringField(output, NodeInput, inputs[1] + "_scale");
-        foreach (var name in Strings(node.Payload, NodeOutput))
-        {
-            WriteStringField(output, NodeOutput, name);
-        }
-
-        foreach (var name in Strings(node.Payload, NodeName))
-        {
-            WriteStringField(output, NodeName, name);
-        }
-
-        WriteStringField(output, NodeOpType, "DynamicQuantizeMatMul");
-        WriteStringField(output, NodeDomain, MicrosoftDomain);
-        return output.ToArray();
     }
 
     private static void WriteQuantizedWeight(Stream output, MiniLmOnnxTensor weight)

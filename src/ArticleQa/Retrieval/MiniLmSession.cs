@@ -4,8 +4,8 @@ using Microsoft.ML.OnnxRuntime;
 namespace ArticleQa.Retrieval;
 
 /// <summary>
-/// One ONNX Runtime session of all-MiniLM-L6-v2, called directly rather than through ML.NET's ApplyOnnxModel, which
-/// runs one row at a time and cannot batch variable-length inputs. Safe for concurrent runs.
+/// One ONNX Runtime session of all-MiniLM-L6-v2, called directly rather than through ML.NET's ApplyOnnxModel, whose
+/// fixed-shape inputs cannot batch variable-length texts without padding them all to 256. Safe for concurrent runs.
 /// </summary>
 internal sealed class MiniLmSession : IDisposable
 {

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ArticleBot.Tests.Bot;
 
 /// <summary>
-/// Thumbs up/down: Teams' <c>message/submitAction</c> invoke (channels.md §2) and Web Chat's feedback event (§4) each
+/// Thumbs up/down: Teams' <c>message/submitAction</c> invoke and Web Chat's feedback event each
 /// store one line in the feedback file with the question, answer, cited passages and prompt hash they refer to.
 /// </summary>
 public sealed class FeedbackTests
@@ -93,7 +93,7 @@ public sealed class FeedbackTests
         AssertCitedPassagesAndPromptHash(entry, host);
     }
 
-    /// <summary>Teams' <c>message/submitAction</c> invoke for the default feedback form (channels.md §2).</summary>
+    /// <summary>Teams' <c>message/submitAction</c> invoke for the default feedback form.</summary>
     private static JsonObject Feedback(JsonObject invoke, string replyToId, string reaction, string feedback)
     {
         invoke["name"] = "message/submitAction";

@@ -5,7 +5,7 @@ using ArticleBot.Tests.Fakes;
 namespace ArticleBot.Tests.Bot;
 
 /// <summary>
-/// In Teams group chats and channels the bot answers only when @mentioned (channels.md §7), and the mention is not
+/// In Teams group chats and channels the bot answers only when @mentioned, and the mention is not
 /// part of the question.
 /// </summary>
 public sealed class GroupChatMentionTests(TeamsHostFixture fixture) : IClassFixture<TeamsHostFixture>

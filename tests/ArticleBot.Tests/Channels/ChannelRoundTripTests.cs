@@ -5,7 +5,7 @@ namespace ArticleBot.Tests.Channels;
 
 /// <summary>
 /// One question per channel id through the real POST /api/messages (expectReplies, so nothing streams), checking the
-/// reply shape each channel needs (channels.md §1, §4) and running the ReplyValidator on every reply.
+/// reply shape each channel needs and running the ReplyValidator on every reply.
 /// </summary>
 public sealed class ChannelRoundTripTests(BotHostFixture fixture) : IClassFixture<BotHostFixture>
 {

@@ -5,7 +5,7 @@ using ArticleBot.Tests.Cli;
 
 namespace ArticleBot.Tests.Channels;
 
-/// <summary>The <c>teams-package</c> command's zip against the Teams v1.22 manifest rules (channels.md §7).</summary>
+/// <summary>The <c>teams-package</c> command's zip against the Teams v1.22 manifest rules (https://developer.microsoft.com/json-schemas/teams/v1.22/MicrosoftTeams.schema.json).</summary>
 public sealed class TeamsAppPackageTests
 {
     private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];

@@ -6,7 +6,7 @@ using ArticleBot.Tests.Fakes;
 namespace ArticleBot.Tests.Channels;
 
 /// <summary>
-/// The Teams streaming protocol (channels.md §3.1) as a loopback connector playing Teams receives it: informative
+/// The Teams streaming protocol as a loopback connector playing Teams receives it: informative
 /// typing, typing chunks on the stream id with sequence 2, 3, ..., then the final message; and no stream where Teams
 /// would refuse one (group chats, expectReplies) or when the connector refuses it.
 /// </summary>

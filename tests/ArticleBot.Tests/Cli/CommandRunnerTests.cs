@@ -186,7 +186,10 @@ public sealed class CommandRunnerTests
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         var run = CommandRunner.RunAsync(VerbRunner.WithDefaults("--urls", "http://127.0.0.1:0"), new VerbContext(TextReader.Null, output, TextWriter.Null), stop.Token);
 
-        var line = await output.Line.WaitAsync(TestContext.Current.CancellationToken);
+        // Serve stops only when told; if it fails to start instead, its exit code ends the wait.
+        var first = await Task.WhenAny(output.Line, run);
+        Assert.True(first == output.Line, "serve exited before serving");
+        var line = await output.Line;
         var url = new Uri(line.Split(' ')[2]);
         using var client = new HttpClient { BaseAddress = url };
         var health = await client.GetAsync("/healthz", TestContext.Current.CancellationToken);

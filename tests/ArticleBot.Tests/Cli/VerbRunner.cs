@@ -24,8 +24,11 @@ internal static class VerbRunner
     public static async Task<(int ExitCode, string Output, string Error)> RunWithAsync(string[] args, string input = "", IReadOnlyDictionary<string, string?>? configuration = null)
     {
         using var reader = new StringReader(input);
-        using var output = new StringWriter();
-        using var error = new StringWriter();
+
+        // Not disposed: Progress<T> reports arrive on the thread pool and may still write a progress line after the
+        // verb returned (a StringWriter holds no resources).
+        var output = new StringWriter();
+        var error = new StringWriter();
         var context = new VerbContext(reader, output, error) { Configuration = configuration ?? new Dictionary<string, string?>() };
         var exitCode = await CommandRunner.RunAsync(args, context, TestContext.Current.CancellationToken);
         return (exitCode, output.ToString(), error.ToString());

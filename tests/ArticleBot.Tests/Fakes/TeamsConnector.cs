@@ -9,7 +9,7 @@ namespace ArticleBot.Tests.Fakes;
 
 /// <summary>
 /// A loopback Bot Connector that plays Teams: the serviceUrl of the activities a test posts, recording every activity
-/// the bot sends and answering as Teams does (channels.md §3.1): 201 <c>{"id":"stream-1"}</c> for the informative
+/// the bot sends and answering as Teams does: 201 <c>{"id":"stream-1"}</c> for the informative
 /// typing activity that opens a stream, 202 <c>{}</c> for the later activities of the stream (chunks and the final
 /// message: the streamed message keeps the stream's id), 201 with a fresh id for anything else.
 /// With <c>refuseStreaming</c> it answers the opening typing activity with Teams' 403 ContentStreamNotAllowed.

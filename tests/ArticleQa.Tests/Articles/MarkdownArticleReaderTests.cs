@@ -103,5 +103,37 @@ public sealed class MarkdownArticleReaderTests
         Assert.Equal("Body.", ArticleText.Normalize(content.Text));
     }
 
+    [Fact]
+    public void Load_FixtureWithTableFootnoteHtmlAndReferenceLinks_PlainTextAndPassageOffsets()
+    {
+        var file = FixtureFiles.PathOf("harbour-report.md");
+        var article = ArticleLoader.Load(file, Path.GetDirectoryName(file)!);
+
+        Assert.Equal("Harbour works report", article.Title);
+        Assert.Equal(
+            """
+            Harbour works report
+
+            Dredging of the inner basin starts in May and ends in June, the harbour office said on Tuesday.
+
+            Berth | Length (m) | Open
+            North | 120 | from July
+            South | 95 | 2025
+
+            Fishing boats move to the outer pier while the works last.
+
+            The council has set aside 4.2 million euros for the works.
+
+            The north quay reopens first.
+            The ferry keeps its timetable.
+
+            Weather permitting, according to the contractor.
+            """.ReplaceLineEndings("\n"),
+            article.Text);
+        var passages = new PassageSplitter(Microsoft.Extensions.Options.Options.Create(new ArticlesOptions())).Split(article);
+        Assert.NotEmpty(passages);
+        Assert.All(passages, p => Assert.Equal(article.Text[p.Start..p.End], p.Text));
+    }
+
     private static ArticleContent Read(string markdown) => MarkdownArticleReader.Read(Encoding.UTF8.GetBytes(markdown));
 }

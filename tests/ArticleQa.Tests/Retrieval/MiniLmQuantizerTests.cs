@@ -22,9 +22,29 @@ public sealed class MiniLmQuantizerTests
         var after = OpTypes(quantized);
         Assert.Equal(36, after.Count(op => op == "DynamicQuantizeMatMul"));
         Assert.Equal(before.Count(op => op == "MatMul") - 36, after.Count(op => op == "MatMul"));
-        Assert.Equal(before.Count, after.Count);
+        // Each projection's bias Add went into its DynamicQuantizeMatMul.
+        Assert.Equal(before.Count(op => op == "Add") - 36, after.Count(op => op == "Add"));
+        Assert.Equal(before.Count - 36, after.Count);
         // 10.6 million weights go from 4 bytes to 1; the 11.7 million of the word-embedding table stay float.
         Assert.InRange(model.Length - quantized.Length, 31_000_000, 32_000_000);
+    }
+
+    [Fact]
+    public void Quantize_MiniLm_ProjectionsTakeTheirBiases()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "ArticleQa", "models");
+
+        var quantized = MiniLmQuantizer.Quantize(File.ReadAllBytes(MiniLmResources.ExtractModel(directory)));
+
+        var graph = MiniLmOnnxWire.ReadFields(quantized).Single(f => f.Number == GraphField);
+        var projections = MiniLmOnnxWire.ReadFields(graph.Payload)
+            .Where(f => f.Number == NodeField)
+            .Select(node => MiniLmOnnxNode.Read(node.Payload))
+            .Where(node => node.Is("DynamicQuantizeMatMul", "com.microsoft"))
+            .ToList();
+        Assert.Equal(36, projections.Count);
+        Assert.All(projections, node => Assert.EndsWith(".bias", node.Inputs[4], StringComparison.Ordinal));
+        Assert.Contains(projections, node => node.Inputs[4] == "encoder.layer.5.output.dense.bias");
     }
 
     private static List<string> OpTypes(byte[] model)

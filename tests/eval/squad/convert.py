@@ -3,9 +3,9 @@
 
 Command line used (from the repository root; Python 3.11, standard library only):
 
-    python3 tests/eval/squad/convert.py /work/shared/eval/squad-v1.1/dev-v1.1.json tests/eval/squad
+    python3 tests/eval/squad/convert.py path/to/dev-v1.1.json tests/eval/squad
 
-Input: the official dev-v1.1.json (SHA-256 95aa6a52d5d6a735563366753ca50492a658031da74f301ac5238b03966972c9;
+Input: the official dev-v1.1.json from https://rajpurkar.github.io/SQuAD-explorer/ (SHA-256 95aa6a52d5d6a735563366753ca50492a658031da74f301ac5238b03966972c9;
 a different hash is reported as a warning). Output, under the output folder (replaced on every run, byte-for-byte
 deterministic):
 

@@ -2,7 +2,8 @@ using ArticleQa.Articles;
 
 namespace ArticleQa.Tests.Articles;
 
-public sealed class MarkdownInlineTests
+/// <summary>Inline syntax, through the whole converter (Markdig parses inlines only inside blocks).</summary>
+public sealed class MarkdownInlineTextTests
 {
     [Theory]
     [InlineData("**bold** and __strong__", "bold and strong")]
@@ -20,8 +21,13 @@ public sealed class MarkdownInlineTests
     [InlineData("Text<br/>with <span class=\"x\">tags</span><!-- hidden -->.", "Text with tags.")]
     [InlineData("5 < 6 and 7 > 3", "5 < 6 and 7 > 3")]
     [InlineData("A **[linked bold](https://x.example)** word", "A linked bold word")]
-    public void ToPlainText_InlineSyntax_Removed(string markdown, string expected)
+    [InlineData("Tom &amp; Jerry &copy; 2024", "Tom & Jerry \u00a9 2024")]
+    [InlineData("Mail <jo@example.com> today", "Mail jo@example.com today")]
+    [InlineData("A footnote mark[^n] goes.\n\n[^n]: Note.", "A footnote mark goes.\n\nNote.")]
+    [InlineData("Costs $3 to $12 {per barrel}", "Costs $3 to $12 {per barrel}")]
+    [InlineData("\"Quotes\" and 'apostrophes' -- kept", "\"Quotes\" and 'apostrophes' -- kept")]
+    public void Of_InlineSyntax_Removed(string markdown, string expected)
     {
-        Assert.Equal(expected, MarkdownInline.ToPlainText(markdown));
+        Assert.Equal(expected, ArticleText.Normalize(MarkdownPlainText.Convert(markdown).Text));
     }
 }
