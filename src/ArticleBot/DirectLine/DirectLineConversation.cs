@@ -7,8 +7,9 @@ using System.Text.Json.Nodes;
 namespace ArticleBot.DirectLine;
 
 /// <summary>
-/// One Direct Line conversation: its token, the members the bot has been told about, and the activities clients poll, in order, with server ids. Keeps at most a fixed number of activities:
-/// a client that polls from an older watermark just gets what is left.
+/// One Direct Line conversation: its token, the members the bot has been told about, and the activities clients poll,
+/// in order, with server ids. Keeps at most a fixed number of activities: a client that polls from an older watermark
+/// just gets what is left.
 /// </summary>
 public sealed class DirectLineConversation
 {
