@@ -1,9 +1,8 @@
 using ArticleBot.Bot;
 using ArticleBot.DirectLine;
 using ArticleQa;
-using ArticleQa.Retrieval;
-using Microsoft.Bot.Builder;
-using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using ArticleBot.Hosting;
+using ArticleBot.Storage;
 
 namespace ArticleBot;
 
@@ -23,20 +22,20 @@ public static class BotApp
             builder.Configuration.AddInMemoryCollection(overrides);
         }
 
+        // A failed start is reported once, in one line, by the serve command: not as the host's stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         configureServices?.Invoke(builder.Services);
         builder.Services.AddArticleQa(builder.Configuration);
+        builder.Services.AddHosting();
+        builder.Services.AddStorage(builder.Configuration);
         builder.Services.AddArticleBot();
         builder.Services.AddDirectLine();
         builder.Services.AddHostedService<StartupCheck>();
 
         var app = builder.Build();
-        app.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken) =>
-            adapter.ProcessAsync(request, response, bot, cancellationToken));
-        app.MapGet("/healthz", async (ArticleLibrary library, CancellationToken cancellationToken) =>
-        {
-            var index = await library.GetIndexAsync(cancellationToken);
-            return Results.Ok(new { status = "ok", articles = index.Articles.Count, passages = index.PassageCount });
-        });
+        app.UseHosting();
+        app.MapPost("/api/messages", MessagesEndpoint.HandleAsync);
+        HealthEndpoints.Map(app);
         app.MapDirectLine();
         return app;
     }

@@ -1,3 +1,5 @@
+using ArticleBot.Hosting;
+using ArticleBot.Storage;
 using ArticleQa.Answering;
 using ArticleQa.Retrieval;
 using Microsoft.Extensions.Options;
@@ -14,12 +16,19 @@ internal sealed class StartupCheck(
     ArticleLibrary library,
     ArticleFolderWatcher watcher,
     IOptions<AnsweringOptions> answering,
+    StartupState state,
+    IndexRole role,
     ILogger<StartupCheck> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var index = await library.GetIndexAsync(cancellationToken);
-        watcher.Start();
+        state.MarkIndexLoaded();
+        if (role.WatchesFolder)
+        {
+            watcher.Start();
+        }
+
         if (answering.Value.WatchPrompts)
         {
             prompts.StartWatching();

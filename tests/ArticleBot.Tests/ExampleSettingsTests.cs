@@ -5,6 +5,8 @@ using ArticleQa.Answering;
 using ArticleQa.Articles;
 using ArticleBot.Channels;
 using ArticleQa.Retrieval;
+using ArticleBot.Hosting;
+using ArticleBot.Storage;
 
 namespace ArticleBot.Tests;
 
@@ -20,6 +22,8 @@ public sealed class ExampleSettingsTests
         [AnsweringOptions.SectionName] = new AnsweringOptions(),
         [LlmOptions.SectionName] = new LlmOptions(),
         [ChannelsOptions.SectionName] = new ChannelsOptions(),
+        [HostingOptions.SectionName] = new HostingOptions(),
+        [StorageOptions.SectionName] = new StorageOptions(),
     };
 
     public static TheoryData<string> Sections() => [.. Defaults.Keys];

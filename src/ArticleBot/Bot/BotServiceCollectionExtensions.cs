@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ArticleBot.Bot;
 
-/// <summary>Bot Framework registrations: authentication from the top-level MicrosoftApp* keys, the adapter, the bot.</summary>
+/// <summary>Bot Framework registrations: authentication from the top-level MicrosoftApp* keys, the adapter, the bot (its IStorage comes from AddStorage).</summary>
 public static class BotServiceCollectionExtensions
 {
     public static IServiceCollection AddArticleBot(this IServiceCollection services)
@@ -24,12 +24,8 @@ public static class BotServiceCollectionExtensions
             sp.GetRequiredService<ILogger<BotAdapter>>()));
         services.AddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<BotAdapter>());
         services.AddOptions<ChannelsOptions>().BindConfiguration(ChannelsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IStorage>(sp => sp.GetRequiredService<IOptions<ChannelsOptions>>().Value.StoragePath is { Length: > 0 } path
-            ? new FileStorage(ArticleQa.PathResolver.ResolveForWrite(path))
-            : new MemoryStorage());
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ConversationState>();
-        services.AddSingleton<FeedbackStore>();
         services.AddSingleton<BotCommands>();
         services.AddTransient<IBot, QaBot>();
         return services;

@@ -1,16 +1,19 @@
 using System.Text.Json;
 using ArticleBot.Channels;
+using ArticleBot.Storage;
 using ArticleQa;
 using Microsoft.Extensions.Options;
 
 namespace ArticleBot.Bot;
 
 /// <summary>Appends thumbs up/down feedback to a JSONL file, one object a line, never rewriting what is there.</summary>
-public sealed class FeedbackStore(IOptions<ChannelsOptions> options, ILogger<FeedbackStore> logger) : IDisposable
+public sealed class FeedbackStore(IOptions<ChannelsOptions> options, ILogger<FeedbackStore> logger) : IFeedbackStore, IDisposable
 {
     private readonly SemaphoreSlim _write = new(1, 1);
 
     public string Path { get; } = PathResolver.ResolveForWrite(options.Value.FeedbackPath);
+
+    public string Location => Path;
 
     public async Task AppendAsync(FeedbackEntry entry, CancellationToken cancellationToken)
     {

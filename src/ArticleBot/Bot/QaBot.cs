@@ -1,4 +1,5 @@
 using ArticleBot.Channels;
+using ArticleBot.Storage;
 using ArticleQa.Answering;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -14,7 +15,7 @@ namespace ArticleBot.Bot;
 public sealed partial class QaBot(
     AnswerGenerator answers,
     ConversationState conversationState,
-    FeedbackStore feedback,
+    IFeedbackStore feedback,
     BotCommands commands,
     IOptions<ChannelsOptions> channelOptions,
     TimeProvider time,
@@ -50,6 +51,12 @@ public sealed partial class QaBot(
             return;
         }
 
+        if (text.Length > channelOptions.Value.MaxQuestionCharacters)
+        {
+            await turnContext.SendActivityAsync(MessageFactory.Text(TooLong(text.Length, channelOptions.Value.MaxQuestionCharacters)), cancellationToken);
+            return;
+        }
+
         var data = await _data.GetAsync(turnContext, () => new ConversationData(), cancellationToken);
         if (await commands.TryRunAsync(turnContext, text, data, cancellationToken))
         {
@@ -58,6 +65,10 @@ public sealed partial class QaBot(
 
         await AnswerAsync(turnContext, text, data, cancellationToken);
     }
+
+    public static string TooLong(int length, int max) => string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"Your question is {length:N0} characters long; I take questions of up to {max:N0} characters. Please shorten it.");
 
     private async Task AnswerAsync(ITurnContext<IMessageActivity> turnContext, string question, ConversationData data, CancellationToken cancellationToken)
     {

@@ -18,8 +18,16 @@ public sealed class ChannelsOptions
     /// <summary>Folder for conversation state; empty keeps it in memory (Bot Framework MemoryStorage).</summary>
     public string StoragePath { get; set; } = "";
 
+    /// <summary>Questions longer than this get a short reply saying so instead of an answer.</summary>
+    [Range(1, 1_000_000)]
+    public int MaxQuestionCharacters { get; set; } = 2000;
+
     /// <summary>Serve the local web chat at <c>/</c> with its Direct Line endpoints; empty means on in Development only.</summary>
     public bool? WebChatEnabled { get; set; }
+
+    /// <summary>How long a Direct Line poll that finds nothing new waits for the stream to change (0: answer at once).</summary>
+    [Range(0, 60000)]
+    public int DirectLinePollWaitMilliseconds { get; set; } = 10000;
 
     /// <summary>Secret a client must present to the local Direct Line when it is on outside Development.</summary>
     public string WebChatSecret { get; set; } = "";

@@ -33,7 +33,8 @@ internal sealed class BenchmarkCommand : Verb
         command.Add(squad);
         command.Add(embed);
         command.Add(sizes);
-        command.SetAction((parse, cancellationToken) => RunAsync(parse, context, parse.GetValue(squad), parse.GetValue(embed), parse.GetValue(sizes)!, cancellationToken));
+        var deployment = DeploymentBenchmark.AddOptions(command);
+        command.SetAction((parse, cancellationToken) => deployment.Requested(parse) ? deployment.RunAsync(parse, context, cancellationToken) : RunAsync(parse, context, parse.GetValue(squad), parse.GetValue(embed), parse.GetValue(sizes)!, cancellationToken));
         return command;
     }
 
@@ -128,7 +129,7 @@ internal sealed class BenchmarkCommand : Verb
         }
     }
 
-    private static async Task<IReadOnlyList<string>> SentencesAsync(string folder, CancellationToken cancellationToken)
+    internal static async Task<IReadOnlyList<string>> SentencesAsync(string folder, CancellationToken cancellationToken)
     {
         var sentences = new List<string>();
         foreach (var file in ArticleLoader.ArticleFiles(folder))

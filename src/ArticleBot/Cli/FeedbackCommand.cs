@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Text.Json;
 using ArticleBot.Bot;
 using ArticleBot.Channels;
+using ArticleBot.Storage;
+using ArticleBot.Storage.Postgres;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -30,6 +32,12 @@ internal sealed class FeedbackCommand : Verb
     {
         var output = context.Out;
         using var host = EngineHost.Build(parse, context);
+        await using var database = feedbackPath is not null ? null : await PostgresCommandStore.OpenAsync(host.Services.GetRequiredService<IConfiguration>(), cancellationToken);
+        if (database is not null)
+        {
+            return await WriteAsync(new PostgresFeedbackStore(database, NullLogger<PostgresFeedbackStore>.Instance), output, path, cancellationToken);
+        }
+
         var options = host.Services.GetRequiredService<IConfiguration>().GetSection(ChannelsOptions.SectionName).Get<ChannelsOptions>() ?? new ChannelsOptions();
         options.FeedbackPath = feedbackPath ?? options.FeedbackPath;
         using var store = new FeedbackStore(Options.Create(options), NullLogger<FeedbackStore>.Instance);
@@ -38,6 +46,11 @@ internal sealed class FeedbackCommand : Verb
             throw new CommandLineException($"Feedback file '{store.Path}' does not exist.");
         }
 
+        return await WriteAsync(store, output, path, cancellationToken);
+    }
+
+    private static async Task<int> WriteAsync(IFeedbackStore store, TextWriter output, string? path, CancellationToken cancellationToken)
+    {
         var lines = (await ReadAllAsync(store, cancellationToken))
             .Where(f => f.Reaction == "dislike" && !string.IsNullOrWhiteSpace(f.Question))
             .DistinctBy(f => f.AnswerId)
@@ -46,7 +59,7 @@ internal sealed class FeedbackCommand : Verb
         if (path is not null)
         {
             await File.WriteAllLinesAsync(path, lines, cancellationToken);
-            await output.WriteLineAsync($"Wrote {lines.Count} thumbs-down questions from {store.Path} to {Path.GetFullPath(path)}");
+            await output.WriteLineAsync($"Wrote {lines.Count} thumbs-down questions from {store.Location} to {Path.GetFullPath(path)}");
         }
         else
         {
@@ -59,7 +72,7 @@ internal sealed class FeedbackCommand : Verb
         return 0;
     }
 
-    private static async Task<IReadOnlyList<FeedbackEntry>> ReadAllAsync(FeedbackStore store, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<FeedbackEntry>> ReadAllAsync(IFeedbackStore store, CancellationToken cancellationToken)
     {
         try
         {
@@ -68,7 +81,7 @@ internal sealed class FeedbackCommand : Verb
         catch (JsonException e)
         {
             // E.g. a last line cut short when the bot was stopped mid-write.
-            throw new CommandLineException($"Feedback file '{store.Path}' has a line that is not a feedback entry: {e.Message}");
+            throw new CommandLineException($"Feedback file '{store.Location}' has a line that is not a feedback entry: {e.Message}");
         }
     }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ArticleBot.Storage.Postgres;
 using ArticleQa.Retrieval;
 
 namespace ArticleBot.Cli;
@@ -13,6 +14,15 @@ internal sealed class IngestCommand : Verb
         {
             using var host = EngineHost.Build(parse, context);
             var library = host.Services.GetRequiredService<ArticleLibrary>();
+            await using var database = await PostgresCommandStore.OpenAsync(host.Services.GetRequiredService<IConfiguration>(), cancellationToken);
+            if (database is not null)
+            {
+                var (shared, version) = await ProgressReporter.RunAsync("Embedding passages", context.Error, report =>
+                    PostgresCommandStore.IngestAsync(database, library, new Progress<IndexProgress>(p => report(p.Embedded, p.ToEmbed)), cancellationToken));
+                await context.Out.WriteLineAsync($"Indexed {library.Folder} into the shared index in {database.MaskedConnectionString} (version {version}): {shared}");
+                return 0;
+            }
+
             var result = await ProgressReporter.RunAsync("Embedding passages", context.Error, report =>
                 library.SyncAsync(new Progress<IndexProgress>(p => report(p.Embedded, p.ToEmbed)), cancellationToken));
             await context.Out.WriteLineAsync($"Indexed {library.Folder} into {library.IndexPath}: {result}");

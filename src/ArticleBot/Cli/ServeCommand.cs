@@ -7,7 +7,7 @@ internal sealed class ServeCommand : Verb
 {
     public override Command Create(VerbContext context)
     {
-        var command = new Command("serve", "Run the bot: /api/messages, the local web chat and /healthz (the default verb).");
+        var command = new Command("serve", "Run the bot: /api/messages, the local web chat and /healthz and /readyz (the default verb).");
         Configure(command, context);
         return command;
     }
@@ -16,7 +16,7 @@ internal sealed class ServeCommand : Verb
     public static void Configure(Command command, VerbContext context)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var urls = VerbOptions.Text("--urls", "URLS", "Where to listen, ';'-separated (default: Urls, http://localhost:3978).");
+        var urls = VerbOptions.Text("--urls", "URLS", "Where to listen, ';'-separated (default: ASPNETCORE_URLS or ASPNETCORE_HTTP_PORTS; dotnet run: http://localhost:3978).");
         var environment = VerbOptions.Text("--environment", "NAME", "Hosting environment, e.g. Development (default: Production).");
         command.Add(urls);
         command.Add(environment);
@@ -24,11 +24,7 @@ internal sealed class ServeCommand : Verb
         {
             // The web host reads these two the way ASP.NET Core always does, from its own command-line arguments.
             string[] hostArgs = [.. HostArg("--urls", parse.GetValue(urls)), .. HostArg("--environment", parse.GetValue(environment))];
-            await using var app = BotApp.Build(hostArgs, CommonOptions.Overrides(parse, context));
-            await app.StartAsync(cancellationToken);
-            await context.Out.WriteLineAsync($"Serving on {string.Join(", ", app.Urls)} (Ctrl+C stops).");
-            await app.WaitForShutdownAsync(cancellationToken);
-            return 0;
+            return await ServeHost.RunAsync(hostArgs, CommonOptions.Overrides(parse, context), context.Out, context.Error, cancellationToken);
         });
     }
 

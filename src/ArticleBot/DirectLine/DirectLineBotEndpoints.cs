@@ -5,7 +5,8 @@ namespace ArticleBot.DirectLine;
 /// <summary>
 /// What the bot's connector calls back on the serviceUrl of Direct Line activities (Bot Connector API v3):
 /// send, reply, update and delete. Activities get server ids, which the bot gets back (Web Chat livestreaming keys
-/// on the first typing activity's id). Only this process's own connector may call (<see cref="DirectLineBridge.BotKey"/>).
+/// on the first typing activity's id), and land in the conversation's (possibly shared) stream. Only this process's
+/// own connector may call (<see cref="DirectLineBridge.BotKey"/>).
 /// </summary>
 internal static class DirectLineBotEndpoints
 {
@@ -18,30 +19,30 @@ internal static class DirectLineBotEndpoints
         activities.MapDelete("/{activityId}", Delete);
     }
 
-    private static IResult Send(string conversationId, JsonObject activity, HttpRequest request, DirectLineStore store, DirectLineBridge bridge, TimeProvider time) =>
-        Store(conversationId, null, activity, request, store, bridge, time);
+    private static Task<IResult> Send(string conversationId, JsonObject activity, HttpRequest request, IDirectLineStore store, DirectLineBridge bridge, TimeProvider time, CancellationToken cancellationToken) =>
+        StoreAsync(conversationId, null, activity, request, store, bridge, time, cancellationToken);
 
-    private static IResult Reply(string conversationId, string replyToId, JsonObject activity, HttpRequest request, DirectLineStore store, DirectLineBridge bridge, TimeProvider time) =>
-        Store(conversationId, replyToId, activity, request, store, bridge, time);
+    private static Task<IResult> Reply(string conversationId, string replyToId, JsonObject activity, HttpRequest request, IDirectLineStore store, DirectLineBridge bridge, TimeProvider time, CancellationToken cancellationToken) =>
+        StoreAsync(conversationId, replyToId, activity, request, store, bridge, time, cancellationToken);
 
-    private static IResult Update(string conversationId, string activityId, JsonObject activity, HttpRequest request, DirectLineStore store, DirectLineBridge bridge, TimeProvider time)
+    private static async Task<IResult> Update(string conversationId, string activityId, JsonObject activity, HttpRequest request, IDirectLineStore store, DirectLineBridge bridge, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (Authorize(conversationId, request, store, bridge, out var conversation) is { } denied)
+        if (await AuthorizeAsync(conversationId, request, store, bridge, cancellationToken) is { } denied)
         {
             return denied;
         }
 
         DirectLineActivities.FromBot(activity, conversationId, time.GetUtcNow());
-        return conversation!.Replace(activityId, activity) ? Results.Ok(new DirectLineResourceResponse(activityId)) : Results.NotFound();
+        return await store.ReplaceAsync(conversationId, activityId, activity, cancellationToken) ? Results.Ok(new DirectLineResourceResponse(activityId)) : Results.NotFound();
     }
 
-    private static IResult Delete(string conversationId, string activityId, HttpRequest request, DirectLineStore store, DirectLineBridge bridge) =>
-        Authorize(conversationId, request, store, bridge, out var conversation)
-        ?? (conversation!.Remove(activityId) ? Results.Ok() : Results.NotFound());
+    private static async Task<IResult> Delete(string conversationId, string activityId, HttpRequest request, IDirectLineStore store, DirectLineBridge bridge, CancellationToken cancellationToken) =>
+        await AuthorizeAsync(conversationId, request, store, bridge, cancellationToken)
+        ?? (await store.RemoveAsync(conversationId, activityId, cancellationToken) ? Results.Ok() : Results.NotFound());
 
-    private static IResult Store(string conversationId, string? replyToId, JsonObject activity, HttpRequest request, DirectLineStore store, DirectLineBridge bridge, TimeProvider time)
+    private static async Task<IResult> StoreAsync(string conversationId, string? replyToId, JsonObject activity, HttpRequest request, IDirectLineStore store, DirectLineBridge bridge, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (Authorize(conversationId, request, store, bridge, out var conversation) is { } denied)
+        if (await AuthorizeAsync(conversationId, request, store, bridge, cancellationToken) is { } denied)
         {
             return denied;
         }
@@ -52,18 +53,16 @@ internal static class DirectLineBotEndpoints
         }
 
         DirectLineActivities.FromBot(activity, conversationId, time.GetUtcNow());
-        return Results.Ok(new DirectLineResourceResponse(conversation!.Append(activity)));
+        return Results.Ok(new DirectLineResourceResponse(await store.AppendAsync(conversationId, activity, cancellationToken)));
     }
 
-    private static IResult? Authorize(string conversationId, HttpRequest request, DirectLineStore store, DirectLineBridge bridge, out DirectLineConversation? conversation)
+    private static async Task<IResult?> AuthorizeAsync(string conversationId, HttpRequest request, IDirectLineStore store, DirectLineBridge bridge, CancellationToken cancellationToken)
     {
-        conversation = null;
         if (!BearerToken.Equal(BearerToken.From(request), bridge.BotKey))
         {
             return Results.Unauthorized();
         }
 
-        conversation = store.Find(conversationId);
-        return conversation is null ? Results.NotFound() : null;
+        return await store.FindAsync(conversationId, cancellationToken) is null ? Results.NotFound() : null;
     }
 }

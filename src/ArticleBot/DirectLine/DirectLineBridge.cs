@@ -19,6 +19,7 @@ namespace ArticleBot.DirectLine;
 public sealed class DirectLineBridge(
     BotAdapter adapter,
     IServiceScopeFactory scopes,
+    IDirectLineStore store,
     IHttpClientFactory httpClients,
     IConfiguration configuration,
     ILogger<DirectLineBridge> logger) : IHostedService, IDisposable
@@ -27,19 +28,43 @@ public sealed class DirectLineBridge(
 
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<Task, byte> _running = new();
+    private readonly Dictionary<string, Task> _queues = new(StringComparer.Ordinal);
+    private readonly Lock _queuesGate = new();
 
     /// <summary>The key the bot's connector presents on the bot-facing endpoints; random per process.</summary>
     public string BotKey { get; } = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
-    /// <summary>Queues a turn for the activity (its JSON as the client sent it, completed by the endpoint).</summary>
-    public void Enqueue(DirectLineConversation conversation, JsonObject activity)
+    /// <summary>
+    /// Queues a turn for the activity (its JSON as the client sent it, completed by the endpoint) behind the
+    /// conversation's earlier ones, so the bot reads its state in message order.
+    /// </summary>
+    public void Enqueue(string conversationId, JsonObject activity)
     {
-        ArgumentNullException.ThrowIfNull(conversation);
+        ArgumentNullException.ThrowIfNull(conversationId);
         ArgumentNullException.ThrowIfNull(activity);
         var json = activity.ToJsonString();
-        var turn = conversation.EnqueueTurn(() => RunTurnAsync(conversation.Id, json));
+        Task turn;
+        lock (_queuesGate)
+        {
+            var previous = _queues.GetValueOrDefault(conversationId) ?? Task.CompletedTask;
+            turn = previous.ContinueWith(_ => RunTurnAsync(conversationId, json), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
+            _queues[conversationId] = turn;
+        }
+
         _running.TryAdd(turn, 0);
-        turn.ContinueWith(t => _running.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+        turn.ContinueWith(t => Finished(conversationId, t), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+    }
+
+    private void Finished(string conversationId, Task turn)
+    {
+        _running.TryRemove(turn, out _);
+        lock (_queuesGate)
+        {
+            if (_queues.TryGetValue(conversationId, out var last) && last == turn)
+            {
+                _queues.Remove(conversationId);
+            }
+        }
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -57,6 +82,7 @@ public sealed class DirectLineBridge(
         try
         {
             var activity = JsonConvert.DeserializeObject<Activity>(json)!;
+            await using var turnLock = await store.LockTurnsAsync(conversationId, _stopping.Token);
             await using var scope = scopes.CreateAsyncScope();
             var bot = scope.ServiceProvider.GetRequiredService<IBot>();
             await adapter.ProcessAuthenticatedActivityAsync(Authentication(), activity, bot.OnTurnAsync, _stopping.Token);

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using ArticleBot.Channels;
+using Microsoft.Extensions.Options;
 
 namespace ArticleBot.DirectLine;
 
@@ -7,6 +9,7 @@ namespace ArticleBot.DirectLine;
 /// What DirectLineJS 0.15.5 (inside Web Chat) calls, with <c>Authorization: Bearer {token}</c>: start, reconnect,
 /// post and poll activities, refresh the token; plus tokens/generate for a backend holding the secret.
 /// Unknown or expired conversation: 404 (the client ends). Wrong or expired token: 403 (the client retries).
+/// A poll that finds nothing new waits (up to Channels:DirectLinePollWaitMilliseconds) until the stream changes.
 /// </summary>
 internal static class DirectLineClientEndpoints
 {
@@ -21,40 +24,34 @@ internal static class DirectLineClientEndpoints
         directLine.MapGet("/conversations/{conversationId}/activities", Poll);
     }
 
-    public static DirectLineConversationInfo Info(DirectLineConversation conversation, string? streamUrl)
+    public static DirectLineConversationInfo Info(DirectLineSession conversation, string? streamUrl)
     {
-        var token = conversation.Token;
+        ArgumentNullException.ThrowIfNull(conversation);
         var expiresIn = (int)Math.Round(DirectLineStore.TokenLifetime.TotalSeconds);
-        return new DirectLineConversationInfo(conversation.Id, token.Value, expiresIn, streamUrl);
+        return new DirectLineConversationInfo(conversation.Id, conversation.Token.Value, expiresIn, streamUrl);
     }
 
-    private static IResult Generate(HttpRequest request, DirectLineStore store, WebChatAccess access) =>
-        access.MayOpenConversations(BearerToken.From(request)) ? Results.Ok(Info(store.Create(), streamUrl: null)) : Results.StatusCode(403);
+    private static async Task<IResult> Generate(HttpRequest request, IDirectLineStore store, WebChatAccess access, CancellationToken cancellationToken) =>
+        access.MayOpenConversations(BearerToken.From(request)) ? Results.Ok(Info(await store.CreateAsync(cancellationToken), streamUrl: null)) : Results.StatusCode(403);
 
-    private static IResult Refresh(HttpRequest request, DirectLineStore store)
+    private static async Task<IResult> Refresh(HttpRequest request, IDirectLineStore store, CancellationToken cancellationToken)
     {
-        var conversation = store.FindByToken(BearerToken.From(request));
-        if (conversation is null)
-        {
-            return Results.StatusCode(403);
-        }
-
-        store.Refresh(conversation);
-        return Results.Ok(Info(conversation, streamUrl: null));
+        var conversation = await store.FindByTokenAsync(BearerToken.From(request), cancellationToken);
+        return conversation is null ? Results.StatusCode(403) : Results.Ok(Info(await store.RefreshAsync(conversation.Id, cancellationToken), streamUrl: null));
     }
 
     /// <summary>Starts the conversation of a generated token, or a new one for the secret; tells the bot who joined.</summary>
-    private static IResult Start(JsonObject? body, HttpRequest request, DirectLineStore store, WebChatAccess access, DirectLineBridge bridge, DirectLineServiceUrl serviceUrl, TimeProvider time)
+    private static async Task<IResult> Start(JsonObject? body, HttpRequest request, IDirectLineStore store, WebChatAccess access, DirectLineBridge bridge, DirectLineServiceUrl serviceUrl, TimeProvider time, CancellationToken cancellationToken)
     {
         var bearer = BearerToken.From(request);
-        var conversation = store.FindByToken(bearer);
+        var conversation = await store.FindByTokenAsync(bearer, cancellationToken);
         if (conversation is null && !access.MayOpenConversations(bearer))
         {
             return Results.StatusCode(403);
         }
 
-        conversation ??= store.Create();
-        if (!conversation.TryStart())
+        conversation ??= await store.CreateAsync(cancellationToken);
+        if (!await store.TryStartAsync(conversation.Id, cancellationToken))
         {
             return Results.Ok(Info(conversation, streamUrl: ""));
         }
@@ -62,24 +59,26 @@ internal static class DirectLineClientEndpoints
         // DirectLineJS sends {"user":{"id"}} when Web Chat has a userID; otherwise the user is announced with its first activity.
         var userId = DirectLineActivities.AccountId(body?["user"]);
         List<JsonObject> members = [DirectLineActivities.Bot()];
-        conversation.TryAnnounce(DirectLineActivities.BotId);
-        if (userId is not null && conversation.TryAnnounce(userId))
+        await store.TryAnnounceAsync(conversation.Id, DirectLineActivities.BotId, cancellationToken);
+        if (userId is not null && await store.TryAnnounceAsync(conversation.Id, userId, cancellationToken))
         {
             members.Add(DirectLineActivities.User(userId));
         }
 
         var update = DirectLineActivities.MembersAdded(members, userId ?? DirectLineActivities.DefaultUserId, conversation.Id, serviceUrl.For(request), time.GetUtcNow());
-        bridge.Enqueue(conversation, update);
+        bridge.Enqueue(conversation.Id, update);
         return Results.Json(Info(conversation, streamUrl: ""), statusCode: 201);
     }
 
-    private static IResult Reconnect(string conversationId, HttpRequest request, DirectLineStore store) =>
-        Authorize(conversationId, request, store, out var conversation) ?? Results.Ok(Info(conversation!, streamUrl: ""));
+    private static async Task<IResult> Reconnect(string conversationId, HttpRequest request, IDirectLineStore store, CancellationToken cancellationToken) =>
+        await AuthorizeAsync(conversationId, request, store, cancellationToken) is { } denied
+            ? denied
+            : Results.Ok(Info((await store.FindAsync(conversationId, cancellationToken))!, streamUrl: ""));
 
     /// <summary>Echoes the activity into the stream with a server id (Web Chat matches it by clientActivityID), then hands it to the bot.</summary>
-    private static IResult Post(string conversationId, JsonObject activity, HttpRequest request, DirectLineStore store, DirectLineBridge bridge, DirectLineServiceUrl serviceUrl, TimeProvider time)
+    private static async Task<IResult> Post(string conversationId, JsonObject activity, HttpRequest request, IDirectLineStore store, DirectLineBridge bridge, DirectLineServiceUrl serviceUrl, TimeProvider time, CancellationToken cancellationToken)
     {
-        if (Authorize(conversationId, request, store, out var conversation) is { } denied)
+        if (await AuthorizeAsync(conversationId, request, store, cancellationToken) is { } denied)
         {
             return denied;
         }
@@ -92,30 +91,48 @@ internal static class DirectLineClientEndpoints
         var url = serviceUrl.For(request);
         var now = time.GetUtcNow();
         var userId = DirectLineActivities.UserId(activity) ?? DirectLineActivities.DefaultUserId;
-        if (conversation!.TryAnnounce(userId))
+        if (await store.TryAnnounceAsync(conversationId, userId, cancellationToken))
         {
-            bridge.Enqueue(conversation, DirectLineActivities.MembersAdded([DirectLineActivities.User(userId)], userId, conversation.Id, url, now));
+            bridge.Enqueue(conversationId, DirectLineActivities.MembersAdded([DirectLineActivities.User(userId)], userId, conversationId, url, now));
         }
 
-        DirectLineActivities.FromClient(activity, conversation.Id, url, now);
-        var id = conversation.Append(activity);
-        bridge.Enqueue(conversation, activity);
+        DirectLineActivities.FromClient(activity, conversationId, url, now);
+        var id = await store.AppendAsync(conversationId, activity, cancellationToken);
+        bridge.Enqueue(conversationId, activity);
         return Results.Ok(new DirectLineResourceResponse(id));
     }
 
-    private static IResult Poll(string conversationId, string? watermark, HttpRequest request, DirectLineStore store) =>
-        Authorize(conversationId, request, store, out var conversation)
-        ?? Results.Ok(conversation!.Since(long.TryParse(watermark, NumberStyles.None, CultureInfo.InvariantCulture, out var w) ? w : 0));
+    private static async Task<IResult> Poll(string conversationId, string? watermark, HttpRequest request, IDirectLineStore store, IOptions<ChannelsOptions> options, IHostApplicationLifetime lifetime, CancellationToken cancellationToken)
+    {
+        if (await AuthorizeAsync(conversationId, request, store, cancellationToken) is { } denied)
+        {
+            return denied;
+        }
+
+        var from = long.TryParse(watermark, NumberStyles.None, CultureInfo.InvariantCulture, out var w) ? w : 0;
+        var wait = options.Value.DirectLinePollWaitMilliseconds;
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+        waiting.CancelAfter(wait);
+        // Listen before reading, so a change between the read and the wait is not missed.
+        var changed = wait > 0 ? store.WaitForChangeAsync(conversationId, waiting.Token) : Task.CompletedTask;
+        var set = await store.SinceAsync(conversationId, from, cancellationToken);
+        if (set.Activities.Count > 0 || wait == 0)
+        {
+            return Results.Ok(set);
+        }
+
+        await changed.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        return Results.Ok(await store.SinceAsync(conversationId, from, cancellationToken));
+    }
 
     /// <summary>Null when the request may use the conversation; otherwise the answer to send (404 or 403).</summary>
-    private static IResult? Authorize(string conversationId, HttpRequest request, DirectLineStore store, out DirectLineConversation? conversation)
+    private static async Task<IResult?> AuthorizeAsync(string conversationId, HttpRequest request, IDirectLineStore store, CancellationToken cancellationToken)
     {
-        conversation = store.Find(conversationId);
-        if (conversation is null)
+        if (await store.FindAsync(conversationId, cancellationToken) is null)
         {
             return Results.NotFound(new { error = new { code = "BadArgument", message = "Conversation not found." } });
         }
 
-        return store.Authorize(conversation, BearerToken.From(request)) ? null : Results.StatusCode(403);
+        return await store.AuthorizeAsync(conversationId, BearerToken.From(request), cancellationToken) ? null : Results.StatusCode(403);
     }
 }

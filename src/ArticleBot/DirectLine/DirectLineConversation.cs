@@ -7,9 +7,9 @@ using System.Text.Json.Nodes;
 namespace ArticleBot.DirectLine;
 
 /// <summary>
-/// One Direct Line conversation: its token, the members the bot has been told about, its turns (run one after
-/// another), and the activities clients poll, in order, with server ids. Keeps at most a fixed number of activities:
-/// a client that polls from an older watermark just gets what is left.
+/// One Direct Line conversation: its token, the members the bot has been told about, and the activities clients poll,
+/// in order, with server ids. Keeps at most a fixed number of activities: a client that polls from an older watermark
+/// just gets what is left.
 /// </summary>
 public sealed class DirectLineConversation
 {
@@ -22,7 +22,6 @@ public sealed class DirectLineConversation
     private DirectLineToken? _previousToken;
     private DateTimeOffset _lastUsed;
     private bool _started;
-    private Task _turns = Task.CompletedTask;
 
     internal DirectLineConversation(string id, DirectLineToken token, int maxActivities, DateTimeOffset now)
     {
@@ -150,16 +149,6 @@ public sealed class DirectLineConversation
         {
             var activities = _entries.Where(e => e.Sequence >= watermark).Select(e => e.Activity).ToList();
             return new DirectLineActivitySet(activities, _nextSequence.ToString(CultureInfo.InvariantCulture));
-        }
-    }
-
-    /// <summary>Queues a turn behind the conversation's earlier ones, so the bot reads its state in message order.</summary>
-    internal Task EnqueueTurn(Func<Task> turn)
-    {
-        lock (_gate)
-        {
-            _turns = _turns.ContinueWith(_ => turn(), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap();
-            return _turns;
         }
     }
 

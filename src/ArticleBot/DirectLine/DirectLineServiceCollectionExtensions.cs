@@ -11,6 +11,8 @@ public static class DirectLineServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DirectLineStore>();
+        services.AddSingleton<DirectLineWaiters>();
+        services.TryAddSingleton<IDirectLineStore, MemoryDirectLineStore>();
         services.AddSingleton<DirectLineServiceUrl>();
         services.AddSingleton<WebChatAccess>();
         services.AddSingleton<DirectLineBridge>();

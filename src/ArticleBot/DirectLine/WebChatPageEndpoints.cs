@@ -15,7 +15,7 @@ internal static class WebChatPageEndpoints
         if (issuesPageTokens)
         {
             // Development only: outside it, a backend holding Channels:WebChatSecret calls tokens/generate instead.
-            app.MapPost("/webchat/token", (DirectLineStore store) => DirectLineClientEndpoints.Info(store.Create(), streamUrl: null));
+            app.MapPost("/webchat/token", async (IDirectLineStore store, CancellationToken cancellationToken) => DirectLineClientEndpoints.Info(await store.CreateAsync(cancellationToken), streamUrl: null));
         }
     }
 

@@ -17,14 +17,17 @@ internal static class IndexFile
     private static readonly byte[] Magic = "AQIX"u8.ToArray();
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static void Write(string path, IndexManifest manifest, IReadOnlyList<IndexedArticle> articles)
+    public static void Write(string path, IndexManifest manifest, IReadOnlyList<IndexedArticle> articles, IndexTerms? terms = null)
     {
-        var temporary = WriteTemporary(path, manifest, articles);
+        var temporary = WriteTemporary(path, manifest, articles, terms);
         Commit(temporary, path);
     }
 
-    /// <summary>Writes the new index next to <paramref name="path"/> and returns the temporary file's path.</summary>
-    internal static string WriteTemporary(string path, IndexManifest manifest, IReadOnlyList<IndexedArticle> articles)
+    /// <summary>
+    /// Writes the new index next to <paramref name="path"/> and returns the temporary file's path. BM25 term counts
+    /// are computed from the passage texts unless <paramref name="terms"/> brings them (a replica of a stored index).
+    /// </summary>
+    internal static string WriteTemporary(string path, IndexManifest manifest, IReadOnlyList<IndexedArticle> articles, IndexTerms? terms = null)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         // A unique name: two processes syncing the same index never write into each other's file.
@@ -33,7 +36,7 @@ internal static class IndexFile
         {
             using (var writer = new BinaryWriter(file, Encoding.UTF8, leaveOpen: true))
             {
-                WriteBody(writer, manifest, articles);
+                WriteBody(writer, manifest, articles, terms);
             }
 
             file.Position = 0;
@@ -47,7 +50,7 @@ internal static class IndexFile
 
     internal static void Commit(string temporary, string path) => File.Move(temporary, path, overwrite: true);
 
-    private static void WriteBody(BinaryWriter writer, IndexManifest manifest, IReadOnlyList<IndexedArticle> articles)
+    private static void WriteBody(BinaryWriter writer, IndexManifest manifest, IReadOnlyList<IndexedArticle> articles, IndexTerms? terms)
     {
         var passages = articles.SelectMany((a, i) => a.Passages.Select(p => (ArticleIndex: i, p.Passage, p.Vector, p.Scale))).ToList();
         var texts = passages.Select(p => Encoding.UTF8.GetBytes(p.Passage.Text)).ToList();
@@ -71,33 +74,26 @@ internal static class IndexFile
             writer.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(vector.AsSpan()));
         }
 
-        WriteTerms(writer, passages.Select(p => p.Passage.Text).ToList());
+        WriteTerms(writer, terms ?? IndexTerms.Analyze(passages.Select(p => p.Passage.Text).ToList()));
         writer.Write(texts.Sum(t => (long)t.Length));
         texts.ForEach(writer.Write);
     }
 
-    private static void WriteTerms(BinaryWriter writer, IReadOnlyList<string> texts)
+    private static void WriteTerms(BinaryWriter writer, IndexTerms terms)
     {
-        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
-        var counted = texts.AsParallel().AsOrdered().Select(TermAnalyzer.Analyze).ToList()
-            .Select(terms => terms.GroupBy(t => t, StringComparer.Ordinal)
-                .Select(g => (Id: vocabulary.TryGetValue(g.Key, out var id) ? id : vocabulary[g.Key] = vocabulary.Count, Count: Math.Min(g.Count(), ushort.MaxValue)))
-                .OrderBy(t => t.Id)
-                .ToList())
-            .ToList();
-        writer.Write(vocabulary.Count);
-        foreach (var term in vocabulary.OrderBy(t => t.Value))
+        writer.Write(terms.Vocabulary.Count);
+        foreach (var term in terms.Vocabulary)
         {
-            writer.Write(term.Key);
+            writer.Write(term);
         }
 
-        foreach (var terms in counted)
+        foreach (var counts in terms.Passages)
         {
-            writer.Write(terms.Count);
-            foreach (var (id, count) in terms)
+            writer.Write(counts.TermIds.Length);
+            for (var i = 0; i < counts.TermIds.Length; i++)
             {
-                writer.Write(id);
-                writer.Write((ushort)count);
+                writer.Write(counts.TermIds[i]);
+                writer.Write(counts.Frequencies[i]);
             }
         }
     }

@@ -76,7 +76,8 @@ public static class RetrievalBenchmark
         return articles;
     }
 
-    private static float[] RandomUnitVector(Random random, int dimensions)
+    /// <summary>A random unit vector (synthetic passages: scoring cost does not depend on the values).</summary>
+    public static float[] RandomUnitVector(Random random, int dimensions)
     {
         var vector = Enumerable.Range(0, dimensions).Select(_ => (float)((random.NextDouble() * 2) - 1)).ToArray();
         var norm = MathF.Sqrt(vector.Sum(v => v * v));
@@ -85,13 +86,14 @@ public static class RetrievalBenchmark
 
     /// <summary>Live managed bytes after a full collection: the index is all managed arrays, so the difference before
     /// and after loading it is what it keeps resident (the process working set keeps pages the GC has freed).</summary>
-    private static long SettledMemory()
+    public static long SettledMemory()
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
         return GC.GetTotalMemory(forceFullCollection: true);
     }
 
-    internal static double Percentile(List<double> sorted, double p) =>
+    /// <summary>The value at quantile <paramref name="p"/> of an ascending list (0 when empty).</summary>
+    public static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
 }

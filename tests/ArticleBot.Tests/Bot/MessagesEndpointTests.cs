@@ -57,11 +57,11 @@ public sealed class MessagesEndpointTests
     }
 
     [Fact]
-    public async Task GetHealthz_Running_ReportsArticleCount()
+    public async Task GetReadyz_Running_ReportsArticleCount()
     {
         await using var host = await BotHost.StartAsync();
 
-        var health = await host.Client.GetFromJsonAsync<JsonObject>("/healthz", TestContext.Current.CancellationToken);
+        var health = await host.Client.GetFromJsonAsync<JsonObject>("/readyz", TestContext.Current.CancellationToken);
 
         Assert.Equal("ok", (string?)health!["status"]);
         Assert.Equal(1, (int)health["articles"]!);
