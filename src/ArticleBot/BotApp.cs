@@ -10,7 +10,8 @@ namespace ArticleBot;
 /// <summary>The web host: the engine, the bot and its endpoints.</summary>
 public static class BotApp
 {
-    public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? overrides = null)
+    /// <param name="services">Registrations that replace the app's own (tests: a fake clock).</param>
+    public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -26,6 +27,7 @@ public static class BotApp
         builder.Services.AddArticleBot();
         builder.Services.AddDirectLine();
         builder.Services.AddHostedService<StartupCheck>();
+        services?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken) =>

@@ -37,6 +37,7 @@ public static class ArticleQaServiceCollectionExtensions
         services.AddSingleton<QueryCondenser>();
         services.AddSingleton<CitationVerifier>();
         services.AddSingleton<AnswerGenerator>();
+        services.AddSingleton<FollowUpGenerator>();
 
         services.AddLlmHttpClient();
         services.TryAddSingleton(ChatCompletionServiceFactory.Create);

@@ -19,7 +19,7 @@ internal sealed class BotHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<BotHost> StartAsync(IDictionary<string, string?>? settings = null)
+    public static async Task<BotHost> StartAsync(IDictionary<string, string?>? settings = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
     {
         var overrides = new Dictionary<string, string?>
         {
@@ -34,7 +34,7 @@ internal sealed class BotHost : IAsyncDisposable
             overrides[key] = value;
         }
 
-        var app = BotApp.Build(["--urls", "http://127.0.0.1:0"], overrides);
+        var app = BotApp.Build(["--urls", "http://127.0.0.1:0"], overrides, services);
         await app.StartAsync(TestContext.Current.CancellationToken);
         return new BotHost(app, new Uri(app.Urls.First()));
     }

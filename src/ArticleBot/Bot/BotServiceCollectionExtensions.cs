@@ -1,4 +1,6 @@
+using ArticleBot.ArticlePages;
 using ArticleBot.Channels;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -29,6 +31,9 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<ConversationState>();
         services.AddSingleton<FeedbackStore>();
         services.AddSingleton<BotCommands>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddSingleton<PublicBase>();
         services.AddTransient<IBot, QaBot>();
         return services;
     }

@@ -97,7 +97,7 @@ internal static class DirectLineClientEndpoints
             bridge.Enqueue(conversation, DirectLineActivities.MembersAdded([DirectLineActivities.User(userId)], userId, conversation.Id, url, now));
         }
 
-        DirectLineActivities.FromClient(activity, conversation.Id, url, now);
+        DirectLineActivities.FromClient(activity, conversation.Id, url, now, ArticlePages.PublicBase.Of(request));
         var id = conversation.Append(activity);
         bridge.Enqueue(conversation, activity);
         return Results.Ok(new DirectLineResourceResponse(id));

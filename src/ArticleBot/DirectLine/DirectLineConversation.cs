@@ -125,12 +125,16 @@ public sealed class DirectLineConversation
         ArgumentNullException.ThrowIfNull(activity);
         lock (_gate)
         {
-            if (_entries.RemoveAll(e => e.Id == id) == 0)
+            var old = _entries.FindIndex(e => e.Id == id);
+            if (old < 0)
             {
                 return false;
             }
 
-            Add(id, activity);
+            // Pollers see the update again at the end of the stream; Web Chat keeps it where it was.
+            var position = _entries[old].Sequence;
+            _entries.RemoveAt(old);
+            Add(id, activity, position);
             return true;
         }
     }
@@ -163,9 +167,10 @@ public sealed class DirectLineConversation
         }
     }
 
-    private void Add(string id, JsonObject activity)
+    private void Add(string id, JsonObject activity, long? position = null)
     {
         activity["id"] = id;
+        DirectLineActivities.StampSequence(activity, position ?? _nextSequence);
         _entries.Add(new DirectLineEntry(_nextSequence++, id, JsonSerializer.SerializeToElement(activity)));
         if (_entries.Count > _maxActivities)
         {

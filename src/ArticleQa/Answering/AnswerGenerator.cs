@@ -63,6 +63,7 @@ public sealed partial class AnswerGenerator(
         }
 
         var text = new StringBuilder();
+        var prefix = new VerifiedPrefix(turn.Sources, verifier);
         var stream = turn.Prompts[PromptLibrary.AnswerFunction].InvokeStreamingAsync<string>(kernel, turn.Arguments, cancellationToken).GetAsyncEnumerator(cancellationToken);
         await using (stream.ConfigureAwait(false))
         {
@@ -91,7 +92,7 @@ public sealed partial class AnswerGenerator(
                 }
 
                 text.Append(stream.Current);
-                yield return new AnswerUpdate(CitationParser.Parse(text.ToString(), turn.Sources.Count).Text, null);
+                yield return new AnswerUpdate(CitationParser.Parse(text.ToString(), turn.Sources.Count).Text, null) { Verified = prefix.Update(text.ToString()) };
             }
         }
 

@@ -13,7 +13,9 @@ namespace ArticleBot.Tests.Channels;
 public sealed class TeamsStreamingTests
 {
     private const string Question = "Who will travel to Moscow next week?";
-    private const string ModelAnswer = "Steve Witkoff will travel to Moscow next week to discuss the US plan with Putin [1].";
+    private const string ModelAnswer = "Steve Witkoff will travel to Moscow next week to discuss the US plan with Putin [1]. "
+        + "Putin said the US draft could be the basis for future agreements [1]. "
+        + "Putin spoke to reporters during a visit to Bishkek, Kyrgyzstan [1].";
 
     [Fact]
     public async Task Post_PersonalChat_StreamsInformativeThenChunksThenFinal()
@@ -107,7 +109,9 @@ public sealed class TeamsStreamingTests
         Assert.Equal(1, (int?)info["streamSequence"]);
         Assert.Null(info["streamId"]);
         Assert.Equal("informative", (string?)call.Activity["channelData"]!["streamType"]);
-        Assert.Equal(1, (int?)call.Activity["channelData"]!["streamSequence"]);
+
+        // Not in channelData: Web Chat 4.18.1 would match it with earlier streams' informatives (webchat#5222).
+        Assert.Null(call.Activity["channelData"]!["streamSequence"]);
         Assert.Equal(TeamsConnector.StreamId, call.ReturnedId);
     }
 

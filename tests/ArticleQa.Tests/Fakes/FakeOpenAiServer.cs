@@ -54,6 +54,12 @@ internal sealed class FakeOpenAiServer : IAsyncDisposable
 
     public void Enqueue(FakeReply reply) => _replies.Enqueue(reply);
 
+    /// <summary>When set, every request waits for this task before it is answered (a model the test releases).</summary>
+    public Task? Hold { get; set; }
+
+    /// <summary>Raised for every request as it arrives (before <see cref="Hold"/>): a signal for tests, no timing.</summary>
+    public event Action<JsonNode>? RequestReceived;
+
     /// <summary>All user-message text of the last request.</summary>
     public string LastUserText() =>
         string.Join("\n", Requests.Last()["messages"]!.AsArray()
@@ -85,7 +91,13 @@ internal sealed class FakeOpenAiServer : IAsyncDisposable
             using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
             var request = JsonNode.Parse(await reader.ReadToEndAsync())!;
             Requests.Enqueue(request);
+            RequestReceived?.Invoke(request);
             var reply = _replies.TryDequeue(out var queued) ? queued : DefaultReply;
+            if (Hold is { } hold)
+            {
+                await hold;
+            }
+
             await Task.Delay(reply.Delay);
             context.Response.StatusCode = reply.Status;
             if (reply.Status != 200)
