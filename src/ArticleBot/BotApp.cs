@@ -10,8 +10,8 @@ namespace ArticleBot;
 /// <summary>The web host: the engine, the bot and its endpoints.</summary>
 public static class BotApp
 {
-    /// <param name="services">Registrations that replace the app's own (tests: a fake clock).</param>
-    public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? overrides = null, Action<IServiceCollection>? services = null)
+    /// <param name="configureServices">Registrations that run before the engine's (tests replace a part with it).</param>
+    public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? overrides = null, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -23,11 +23,11 @@ public static class BotApp
             builder.Configuration.AddInMemoryCollection(overrides);
         }
 
+        configureServices?.Invoke(builder.Services);
         builder.Services.AddArticleQa(builder.Configuration);
         builder.Services.AddArticleBot();
         builder.Services.AddDirectLine();
         builder.Services.AddHostedService<StartupCheck>();
-        services?.Invoke(builder.Services);
 
         var app = builder.Build();
         app.MapPost("/api/messages", (HttpRequest request, HttpResponse response, IBotFrameworkHttpAdapter adapter, IBot bot, CancellationToken cancellationToken) =>

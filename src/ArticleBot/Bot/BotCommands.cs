@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using ArticleQa.Answering;
 using ArticleQa.Retrieval;
+using ArticleQa.Text;
 using Microsoft.Bot.Builder;
 
 namespace ArticleBot.Bot;
@@ -24,7 +25,7 @@ public sealed class BotCommands(ArticleLibrary library)
                 await turnContext.SendActivityAsync(MessageFactory.Text(await ArticleListAsync(cancellationToken)), cancellationToken);
                 return true;
             case "reset":
-                data.Turns.Clear();
+                data.Conversation.Clear();
                 await turnContext.SendActivityAsync(MessageFactory.Text(ResetDone), cancellationToken);
                 return true;
             default:
@@ -71,7 +72,7 @@ public sealed class BotCommands(ArticleLibrary library)
         var names = Enumerable.Range(0, Math.Min(index.PassageCount, 20))
             .Select(i => index.GetPassage(i))
             .Where(p => p.Ordinal == 0)
-            .SelectMany(p => QueryCondenser.Entities(string.Join('\n', p.Text.Split('\n').Skip(1))))
+            .SelectMany(p => NamedEntities.Find(string.Join('\n', p.Text.Split('\n').Skip(1))))
             .Where(name => name.Length > 3)
             .Distinct(StringComparer.Ordinal)
             .Take(2);

@@ -21,7 +21,6 @@ public sealed partial class QaBot(
     FeedbackStore feedback,
     BotCommands commands,
     IOptions<ChannelsOptions> channelOptions,
-    IOptions<AnsweringOptions> answeringOptions,
     ILogger<QaBot> logger) : ActivityHandler
 {
     public const string Informative = "Searching the articles…";
@@ -74,7 +73,7 @@ public sealed partial class QaBot(
         {
             using var stream = new StreamingReply(turnContext, channelOptions.Value, time, logger);
             await stream.InformAsync(Informative, cancellationToken);
-            answer = await StreamAnswerAsync(stream, question, data.Turns, kind, articleBase, cancellationToken);
+            answer = await StreamAnswerAsync(stream, question, data.Conversation, kind, articleBase, cancellationToken);
             if (stream.IsStopped)
             {
                 logger.LogInformation("The user stopped answer {AnswerId}; nothing more is sent", answerId);
@@ -87,16 +86,16 @@ public sealed partial class QaBot(
         else
         {
             await turnContext.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken);
-            answer = await answers.AnswerAsync(question, data.Turns, cancellationToken);
+            answer = await answers.AnswerAsync(question, data.Conversation, cancellationToken);
             sent = await turnContext.SendActivityAsync(await RenderAsync(turnContext.Activity, question, answer, kind, answerId, articleBase, cancellationToken), cancellationToken);
         }
 
         Remember(data, question, answer, answerId, sent?.Id);
     }
 
-    private async Task<Answer> StreamAnswerAsync(StreamingReply stream, string question, List<ConversationTurn> history, ChannelKind kind, Uri? articleBase, CancellationToken cancellationToken)
+    private async Task<Answer> StreamAnswerAsync(StreamingReply stream, string question, Conversation conversation, ChannelKind kind, Uri? articleBase, CancellationToken cancellationToken)
     {
-        await foreach (var update in answers.StreamAsync(question, history, cancellationToken))
+        await foreach (var update in answers.StreamAsync(question, conversation, cancellationToken))
         {
             if (update.Final is { } final)
             {
@@ -135,15 +134,10 @@ public sealed partial class QaBot(
         return reply;
     }
 
-    private void Remember(ConversationData data, string question, Answer answer, string answerId, string? activityId)
+    /// <summary>The answer by id for feedback (the engine has already recorded the turn in the conversation).</summary>
+    private static void Remember(ConversationData data, string question, Answer answer, string answerId, string? activityId)
     {
         var cited = answer.Citations.Select(c => c.PassageId).ToList();
-        if (!answer.Failed)
-        {
-            data.Turns.Add(new ConversationTurn(question, answer.Text, cited));
-            data.Turns = data.Turns.TakeLast(answeringOptions.Value.HistoryTurns).ToList();
-        }
-
         data.Answers.Add(new AnswerRecord(answerId, question, answer.Text, cited, answer.PromptHash, activityId));
         data.Answers = data.Answers.TakeLast(20).ToList();
     }

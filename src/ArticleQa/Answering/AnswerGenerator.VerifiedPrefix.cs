@@ -1,4 +1,4 @@
-using ArticleQa.Articles;
+using ArticleQa.Text;
 using ArticleQa.Retrieval;
 
 namespace ArticleQa.Answering;

@@ -3,6 +3,7 @@ using System.Numerics.Tensors;
 using System.Text.RegularExpressions;
 using ArticleQa.Articles;
 using ArticleQa.Retrieval;
+using ArticleQa.Text;
 using Microsoft.Extensions.AI;
 
 namespace ArticleQa.Answering;
@@ -71,7 +72,7 @@ public sealed partial class ExtractiveAnswerer(IEmbeddingGenerator<string, Embed
     {
         var text = string.Join("\n", sources.Select(s => s.Title + "\n" + s.Text));
         var known = TermAnalyzer.Analyze(text).ToHashSet(StringComparer.Ordinal);
-        return QueryCondenser.Entities(question)
+        return NamedEntities.Find(question)
             .Where(name => !text.Contains(name, StringComparison.OrdinalIgnoreCase))
             .Select(TermAnalyzer.Analyze)
             .Any(terms => terms.Count > 0 && !terms.Any(known.Contains));

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ArticleQa.Retrieval;
+using ArticleQa.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
@@ -80,7 +81,7 @@ public sealed partial class FollowUpGenerator(
         var covered = TermAnalyzer.Analyze(question + " " + CitationParser.WithoutMarkers(answer.Text)).ToHashSet(StringComparer.Ordinal);
         var text = string.Join("\n\n", passages.Select(p => p.Passage.Text));
         var chosen = new List<HashSet<string>>();
-        var names = QueryCondenser.Entities(text)
+        var names = NamedEntities.Find(text)
             .Where(name => name.Length > 3 && !TimeWord().IsMatch(name))
             .GroupBy(name => name, StringComparer.Ordinal)
             .Where(g => g.Count() >= 2 && MidSentence(text, g.Key))

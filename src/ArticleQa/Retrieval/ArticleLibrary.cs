@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using ArticleQa.Articles;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
@@ -171,8 +170,6 @@ public sealed partial class ArticleLibrary : IDisposable
             _logger.LogDebug("Index {Path} is up to date with {Folder}", IndexPath, Folder);
         }
     }
-
-    internal static string ContentHash(string file) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file)));
 
     public void Dispose()
     {

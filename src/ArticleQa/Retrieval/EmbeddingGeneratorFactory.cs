@@ -1,5 +1,4 @@
 using System.ClientModel;
-using ArticleQa.Answering;
 using Azure.AI.OpenAI;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,9 +15,9 @@ internal static class EmbeddingGeneratorFactory
         var options = services.GetRequiredService<IOptions<EmbeddingOptions>>().Value;
         return options.Provider switch
         {
-            LlmProvider.Local => new MiniLmEmbeddingGenerator(options.Local),
-            LlmProvider.OpenAI => new OpenAIClient(options.ApiKey!).GetEmbeddingClient(options.Model!).AsIEmbeddingGenerator(),
-            LlmProvider.AzureOpenAI => new AzureOpenAIClient(new Uri(options.Endpoint!), new ApiKeyCredential(options.ApiKey!))
+            EmbeddingProvider.Local => new MiniLmEmbeddingGenerator(options.Local),
+            EmbeddingProvider.OpenAI => new OpenAIClient(options.ApiKey!).GetEmbeddingClient(options.Model!).AsIEmbeddingGenerator(),
+            EmbeddingProvider.AzureOpenAI => new AzureOpenAIClient(new Uri(options.Endpoint!), new ApiKeyCredential(options.ApiKey!))
                 .GetEmbeddingClient(options.Deployment!).AsIEmbeddingGenerator(),
             _ => new OpenAIClient(new ApiKeyCredential(string.IsNullOrEmpty(options.ApiKey) ? "unused" : options.ApiKey), new OpenAIClientOptions { Endpoint = new Uri(options.Endpoint!) })
                 .GetEmbeddingClient(options.Model!).AsIEmbeddingGenerator(),

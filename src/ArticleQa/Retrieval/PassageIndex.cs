@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Numerics.Tensors;
 using System.Text;
 using ArticleQa.Articles;
+using ArticleQa.Text;
 using Microsoft.Win32.SafeHandles;
 
 namespace ArticleQa.Retrieval;

@@ -1,5 +1,6 @@
 using ArticleQa.Answering;
 using ArticleQa.Tests.Fakes;
+using ArticleQa.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -66,7 +67,7 @@ public sealed class OpenAiCompatibleProviderTests
         await using var engine = EngineFor(server);
         var updates = new List<AnswerUpdate>();
 
-        await foreach (var update in engine.GetRequiredService<AnswerGenerator>().StreamAsync("Who will travel to Moscow next week?", [], TestContext.Current.CancellationToken))
+        await foreach (var update in engine.GetRequiredService<AnswerGenerator>().StreamAsync("Who will travel to Moscow next week?", new Conversation(), TestContext.Current.CancellationToken))
         {
             updates.Add(update);
         }
@@ -106,7 +107,7 @@ public sealed class OpenAiCompatibleProviderTests
         await generator.AnswerAsync(question, TestContext.Current.CancellationToken);
         var sources = ArticleQa.Answering.SourcesBlock.Parse(server.LastUserText());
         Assert.True(sources.Count >= 2);
-        string FirstSentence(int i) => CitationParser.WithoutMarkers(ArticleQa.Articles.SentenceSplitter.Split(sources[i].Text).Select(s => s.Of(sources[i].Text)).First(s => s.Split(' ').Length > 4));
+        string FirstSentence(int i) => CitationParser.WithoutMarkers(SentenceSplitter.Split(sources[i].Text).Select(s => s.Of(sources[i].Text)).First(s => s.Split(' ').Length > 4));
         server.Enqueue(new FakeReply($"{CitationParser.WithMarkers(FirstSentence(1), [2])} {CitationParser.WithMarkers(FirstSentence(0), [1])}"));
 
         var answer = await generator.AnswerAsync(question, TestContext.Current.CancellationToken);
@@ -125,9 +126,9 @@ public sealed class OpenAiCompatibleProviderTests
         server.Enqueue(new FakeReply("What will Steve Witkoff discuss in Moscow next week"));
         server.Enqueue(new FakeReply("He will discuss the deal [1]."));
         await using var engine = EngineFor(server);
-        ConversationTurn[] history = [new("Who will travel to Moscow next week?", "Steve Witkoff [1].", [])];
+        var conversation = new Conversation { Turns = [new("Who will travel to Moscow next week?", "Steve Witkoff [1].", [])] };
 
-        var answer = await engine.GetRequiredService<AnswerGenerator>().AnswerAsync("What will he discuss there?", history, TestContext.Current.CancellationToken);
+        var answer = await engine.GetRequiredService<AnswerGenerator>().AnswerAsync("What will he discuss there?", conversation, TestContext.Current.CancellationToken);
 
         Assert.Equal("What will Steve Witkoff discuss in Moscow next week", answer.CondensedQuery);
         var condense = server.Requests.First();
