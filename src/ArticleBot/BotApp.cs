@@ -1,3 +1,4 @@
+using ArticleBot.ArticlePages;
 using ArticleBot.Bot;
 using ArticleBot.DirectLine;
 using ArticleQa;
@@ -38,6 +39,7 @@ public static class BotApp
             return Results.Ok(new { status = "ok", articles = index.Articles.Count, passages = index.PassageCount });
         });
         app.MapDirectLine();
+        app.MapArticlePages();
         return app;
     }
 }

@@ -137,7 +137,7 @@ public sealed partial class AnswerGenerator(
         var promptSet = prompts.Current;
         var query = await CondenseAsync(question.Trim(), recent, promptSet, cancellationToken).ConfigureAwait(false);
         var found = await retriever.SearchAsync(query, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var sources = found.Where(p => p.Score >= _retrieval.MinScore).ToList();
+        var sources = RecencyPreference.Apply(question, found.Where(p => p.Score >= _retrieval.MinScore).ToList());
         if (query != question.Trim() && recent.Count > 0)
         {
             sources.AddRange(await CarriedPassagesAsync(recent[^1], sources, cancellationToken).ConfigureAwait(false));
