@@ -10,10 +10,12 @@ namespace ArticleQa.Answering;
 /// <summary>
 /// Up to three follow-up questions after an answer, drawn from the passages it cited and the rest of their articles.
 /// The Local model asks about the names those articles mention most that the question and answer have not covered
-/// (deterministic); real LLMs run the <c>FollowUps</c> prompt. Only questions whose search finds a passage above
-/// <c>Retrieval:MinScore</c> are offered, so a suggestion never leads straight to "the articles don't cover that".
+/// (deterministic), and offers only those it then answers itself; real LLMs run the <c>FollowUps</c> prompt, and only
+/// questions whose search finds a passage above <c>Retrieval:MinScore</c> are offered (asking the model again for each
+/// would triple the cost of a turn). Either way a suggestion does not lead to "the articles don't cover that".
 /// </summary>
 public sealed partial class FollowUpGenerator(
+    AnswerGenerator answers,
     ArticleLibrary library,
     PassageRetriever retriever,
     PromptLibrary prompts,
@@ -29,6 +31,9 @@ public sealed partial class FollowUpGenerator(
 
     private const int MaxSourcePassages = 6;
 
+    /// <summary>How many candidates the Local model tries before it settles for fewer suggestions.</summary>
+    private const int MaxCandidates = 8;
+
     public async Task<IReadOnlyList<FollowUp>> SuggestAsync(string question, Answer answer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(question);
@@ -43,21 +48,32 @@ public sealed partial class FollowUpGenerator(
             ? FromNames(question, answer, passages)
             : await FromModelAsync(question, answer, passages, cancellationToken).ConfigureAwait(false);
         var kept = new List<FollowUp>();
-        foreach (var candidate in candidates.DistinctBy(c => c.Question, StringComparer.OrdinalIgnoreCase))
+        foreach (var candidate in candidates.DistinctBy(c => c.Question, StringComparer.OrdinalIgnoreCase).Take(MaxCandidates))
         {
             if (kept.Count == MaxFollowUps)
             {
                 break;
             }
 
-            var found = await retriever.SearchAsync(candidate.Question, topK: 1, cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (found.Count > 0 && found[0].Score >= retrieval.Value.MinScore)
+            if (await IsAnsweredAsync(candidate.Question, cancellationToken).ConfigureAwait(false))
             {
                 kept.Add(candidate);
             }
         }
 
         return kept;
+    }
+
+    private async Task<bool> IsAnsweredAsync(string question, CancellationToken cancellationToken)
+    {
+        if (llm.Value.Provider == LlmProvider.Local)
+        {
+            var answer = await answers.AnswerAsync(question, cancellationToken).ConfigureAwait(false);
+            return !answer.Abstained && answer.Citations.Count > 0;
+        }
+
+        var found = await retriever.SearchAsync(question, topK: 1, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return found.Count > 0 && found[0].Score >= retrieval.Value.MinScore;
     }
 
     /// <summary>The cited passages first, then the other passages of the cited articles in order.</summary>

@@ -85,11 +85,13 @@ public sealed class TeamsStreamingEdgeCaseTests
         await using var connector = await TeamsConnector.StartAsync();
         connector.Refuse = (method, activity) => method == "POST" && IsFinal(activity) ? (HttpStatusCode.Forbidden, TooLong) : null;
         await using var host = await BotHost.StartAsync(model.BotSettings());
+        var message = connector.Message(Question);
 
-        using var response = await host.PostActivityAsync(connector.Message(Question));
+        using var response = await host.PostActivityAsync(message);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var calls = connector.Calls;
+        Assert.All(calls, c => Assert.Equal((string?)message["id"], (string?)c.Activity["replyToId"]));
         Assert.Equal((int)HttpStatusCode.Forbidden, Assert.Single(calls, c => IsFinal(c.Activity)).Status);
         AssertAnswer(Assert.Single(calls, c => c.Method == "PUT").Activity);
         Assert.DoesNotContain(calls, c => c.Method == "POST" && c.Type == "message" && c.StreamInfo is null);
