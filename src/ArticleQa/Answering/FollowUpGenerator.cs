@@ -98,7 +98,7 @@ public sealed partial class FollowUpGenerator(
         var text = string.Join("\n\n", passages.Select(p => p.Passage.Text));
         var chosen = new List<HashSet<string>>();
         var names = NamedEntities.Find(text)
-            .Where(name => name.Length > 3 && !TimeWord().IsMatch(name))
+            .Where(name => name.Length > 3 && !TimeWord().IsMatch(name) && !Demonym().IsMatch(name))
             .GroupBy(name => name, StringComparer.Ordinal)
             .Where(g => g.Count() >= 2 && MidSentence(text, g.Key))
             .OrderByDescending(g => g.Count())
@@ -160,6 +160,10 @@ public sealed partial class FollowUpGenerator(
 
     [GeneratedRegex(@"^(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")]
     private static partial Regex TimeWord();
+
+    /// <summary>One capitalised adjective of a people or place (Russian, Ukrainian, European, Chinese, British): no name to ask about.</summary>
+    [GeneratedRegex(@"^\p{Lu}\p{Ll}+(ian|ean|can|ese|ish)$")]
+    private static partial Regex Demonym();
 
     [GeneratedRegex(@"^(\d+[.)]|[-*•])\s*")]
     private static partial Regex ListMarker();
