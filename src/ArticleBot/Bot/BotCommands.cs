@@ -35,7 +35,8 @@ public sealed class BotCommands(ArticleLibrary library)
 
     public async Task<string> WelcomeAsync(CancellationToken cancellationToken)
     {
-        var index = await library.GetIndexAsync(cancellationToken);
+        using var lease = await library.LeaseIndexAsync(cancellationToken);
+        var index = lease.Index;
         var text = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"Hi! I answer questions about {index.Articles.Count} article{(index.Articles.Count == 1 ? "" : "s")}, ")
             .Append("and every claim in my answers cites the passage it came from, like [1]. ")

@@ -1,10 +1,10 @@
 using ArticleBot.ArticlePages;
 using ArticleBot.Channels;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ArticleBot.Bot;
 
@@ -28,10 +28,10 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<IStorage>(sp => sp.GetRequiredService<IOptions<ChannelsOptions>>().Value.StoragePath is { Length: > 0 } path
             ? new FileStorage(ArticleQa.PathResolver.ResolveForWrite(path))
             : new MemoryStorage());
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ConversationState>();
         services.AddSingleton<FeedbackStore>();
         services.AddSingleton<BotCommands>();
-        services.TryAddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddSingleton<PublicBase>();
         services.AddTransient<IBot, QaBot>();

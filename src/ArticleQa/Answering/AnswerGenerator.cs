@@ -172,10 +172,10 @@ public sealed partial class AnswerGenerator(
     /// <summary>A follow-up keeps the passages the previous answer cited among its sources.</summary>
     private async Task<IEnumerable<RetrievedPassage>> CarriedPassagesAsync(ConversationTurn previous, List<RetrievedPassage> sources, CancellationToken cancellationToken)
     {
-        var index = await library.GetIndexAsync(cancellationToken).ConfigureAwait(false);
+        using var lease = await library.LeaseIndexAsync(cancellationToken).ConfigureAwait(false);
         return previous.CitedPassageIds
             .Where(id => sources.TrueForAll(s => s.Passage.Id != id))
-            .Select(id => index.FindPassage(id, _retrieval.MinScore))
+            .Select(id => lease.Index.FindPassage(id, _retrieval.MinScore))
             .OfType<RetrievedPassage>()
             .ToList();
     }

@@ -20,11 +20,11 @@ public sealed class PassageRetriever(
         CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(query);
-        var index = await library.GetIndexAsync(cancellationToken).ConfigureAwait(false);
+        using var lease = await library.LeaseIndexAsync(cancellationToken).ConfigureAwait(false);
         var vector = mode == RetrievalMode.Lexical
             ? ReadOnlyMemory<float>.Empty
             : (await embeddings.GenerateAsync([query], cancellationToken: cancellationToken).ConfigureAwait(false))[0].Vector;
         var request = new SearchRequest(topK ?? _options.TopK, _options.DenseWeight, _options.LexicalWeight, mode, filter);
-        return index.Search(query, vector.Span, request);
+        return lease.Index.Search(query, vector.Span, request);
     }
 }

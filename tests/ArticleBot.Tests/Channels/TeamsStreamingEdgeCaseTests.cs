@@ -29,10 +29,10 @@ public sealed class TeamsStreamingEdgeCaseTests
     [Fact]
     public async Task Post_UserPressesStop_EndsTurnWithNothingMoreSent()
     {
-        await using var model = FakeOpenAiServer.WordByWord(ModelAnswer, TimeSpan.FromMilliseconds(150));
+        await using var model = FakeOpenAiServer.WordByWord(ModelAnswer);
         await using var connector = await TeamsConnector.StartAsync();
         connector.Refuse = (method, activity) => IsChunk(activity) ? (HttpStatusCode.Forbidden, Cancelled) : null;
-        await using var host = await BotHost.StartAsync(model.BotSettings());
+        await using var host = await BotHost.StartAsync(model.BotSettings(), StreamingClock.Register());
 
         using var response = await host.PostActivityAsync(connector.Message(Question));
 
@@ -49,20 +49,16 @@ public sealed class TeamsStreamingEdgeCaseTests
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var model = FakeOpenAiServer.WordByWord(ModelAnswer, TimeSpan.Zero);
-        model.Hold = release.Task;
-        var asked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        model.RequestReceived += _ => asked.TrySetResult();
+        await using var model = FakeOpenAiServer.WordByWord(ModelAnswer);
+        model.DefaultReply = model.DefaultReply with { Hold = release.Task };
         await using var connector = await TeamsConnector.StartAsync();
-        var settings = model.BotSettings();
-        settings["Llm:TimeoutSeconds"] = "300";
-        await using var host = await BotHost.StartAsync(settings, services => services.AddSingleton<TimeProvider>(clock));
+        await using var host = await BotHost.StartAsync(model.BotSettings(), services => services.AddSingleton<TimeProvider>(clock));
 
         var posting = host.PostActivityAsync(connector.Message(Question));
         await connector.WaitForAsync(c => (string?)c.StreamInfo?["streamType"] == "informative");
 
         // The model is called after the stream has started (and its limit timer with it).
-        await asked.Task.WaitAsync(TestContext.Current.CancellationToken);
+        await model.RequestReceivedAsync(TestContext.Current.CancellationToken);
         clock.Advance(TimeSpan.FromMinutes(2) - TimeSpan.FromSeconds(1));
         var closing = await connector.WaitForAsync(c => c.Type == "message");
         release.SetResult();
@@ -81,10 +77,10 @@ public sealed class TeamsStreamingEdgeCaseTests
     [Fact]
     public async Task Post_FinalRefused_UpdatesStreamedMessageOnce()
     {
-        await using var model = FakeOpenAiServer.WordByWord(ModelAnswer, TimeSpan.FromMilliseconds(100));
+        await using var model = FakeOpenAiServer.WordByWord(ModelAnswer);
         await using var connector = await TeamsConnector.StartAsync();
         connector.Refuse = (method, activity) => method == "POST" && IsFinal(activity) ? (HttpStatusCode.Forbidden, TooLong) : null;
-        await using var host = await BotHost.StartAsync(model.BotSettings());
+        await using var host = await BotHost.StartAsync(model.BotSettings(), StreamingClock.Register());
         var message = connector.Message(Question);
 
         using var response = await host.PostActivityAsync(message);
@@ -100,10 +96,10 @@ public sealed class TeamsStreamingEdgeCaseTests
     [Fact]
     public async Task Post_FinalAndUpdateRefused_SendsAnswerOnceAsNewMessage()
     {
-        await using var model = FakeOpenAiServer.WordByWord(ModelAnswer, TimeSpan.FromMilliseconds(100));
+        await using var model = FakeOpenAiServer.WordByWord(ModelAnswer);
         await using var connector = await TeamsConnector.StartAsync();
         connector.Refuse = (method, activity) => method == "PUT" || IsFinal(activity) ? (HttpStatusCode.Forbidden, TooLong) : null;
-        await using var host = await BotHost.StartAsync(model.BotSettings());
+        await using var host = await BotHost.StartAsync(model.BotSettings(), StreamingClock.Register());
 
         using var response = await host.PostActivityAsync(connector.Message(Question));
 
@@ -118,9 +114,9 @@ public sealed class TeamsStreamingEdgeCaseTests
     [Fact]
     public async Task Post_VerifierDropsSentence_EveryChunkExtendsTheLastAndCarriesItsCitations()
     {
-        await using var model = FakeOpenAiServer.WordByWord(ModelAnswer, TimeSpan.FromMilliseconds(150));
+        await using var model = FakeOpenAiServer.WordByWord(ModelAnswer);
         await using var connector = await TeamsConnector.StartAsync();
-        await using var host = await BotHost.StartAsync(model.BotSettings());
+        await using var host = await BotHost.StartAsync(model.BotSettings(), StreamingClock.Register());
 
         using var response = await host.PostActivityAsync(connector.Message(Question));
 
@@ -150,7 +146,7 @@ public sealed class TeamsStreamingEdgeCaseTests
     {
         await using var model = new FakeOpenAiServer { DefaultReply = new FakeReply(ModelAnswer, Status: modelStatus) };
         await using var connector = await TeamsConnector.StartAsync();
-        await using var host = await BotHost.StartAsync(model.BotSettings());
+        await using var host = await BotHost.StartAsync(model.BotSettings(), StreamingClock.Register());
 
         using var response = await host.PostActivityAsync(connector.Message($"<at>{TeamsConnector.BotName}</at> {question}", "groupChat", "19:group@thread.v2", mentionBot: true));
 

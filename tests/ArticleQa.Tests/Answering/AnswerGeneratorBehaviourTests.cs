@@ -95,6 +95,23 @@ public sealed class AnswerGeneratorBehaviourTests
         Assert.Equal(Answer.Apology, answer.Text);
     }
 
+    [Theory]
+    [InlineData("Who will travel to Moscow next week?")]
+    [InlineData("What is the boiling point of mercury in kelvin?")]
+    public async Task AnswerAsync_AnyQuestion_LoggedAtDebugOnly(string question)
+    {
+        var logger = new CapturingLogger<AnswerGenerator>();
+        await using var engine = TestEngine.Create(configure: s => s.AddSingleton<Microsoft.Extensions.Logging.ILogger<AnswerGenerator>>(logger));
+
+        await engine.GetRequiredService<AnswerGenerator>().AnswerAsync(question, Token);
+
+        var above = logger.Entries.Where(e => e.Level > Microsoft.Extensions.Logging.LogLevel.Debug).ToList();
+        Assert.NotEmpty(above);
+        Assert.All(above, e => Assert.DoesNotContain("kelvin", e.Message, StringComparison.OrdinalIgnoreCase));
+        Assert.All(above, e => Assert.DoesNotContain("travel to Moscow", e.Message, StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(logger.AtLevel(Microsoft.Extensions.Logging.LogLevel.Debug), e => e.Message.Contains(question, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task AnswerAsync_SourcesGoInTheUserMessageAsData_NotTheSystemMessage()
     {

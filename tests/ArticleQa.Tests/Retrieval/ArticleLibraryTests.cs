@@ -194,6 +194,41 @@ public sealed class ArticleLibraryTests : IDisposable
         Assert.Contains("Apricots", index.GetPassage(0).Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SyncAsync_IndexReplaced_SupersededSnapshotClosesItsFile()
+    {
+        Write("a.txt", "Alpha title\n\nApples.");
+        using var library = Library();
+        var old = await library.GetIndexAsync(Token);
+        Assert.Contains("Apples", old.GetPassage(0).Text, StringComparison.Ordinal);
+
+        Write("a.txt", "Alpha title\n\nApricots.");
+        await library.SyncAsync(null, Token);
+
+        Assert.Throws<ObjectDisposedException>(() => old.GetPassage(0));
+        Assert.Contains("Apricots", (await library.GetIndexAsync(Token)).GetPassage(0).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SyncAsync_IndexReplacedWhileLeased_StaysReadableUntilTheLeaseEnds()
+    {
+        Write("a.txt", "Alpha title\n\nApples.");
+        using var library = Library();
+        var lease = await library.LeaseIndexAsync(Token);
+
+        Write("a.txt", "Alpha title\n\nApricots.");
+        await library.SyncAsync(null, Token);
+
+        Assert.Contains("Apples", lease.Index.GetPassage(0).Text, StringComparison.Ordinal);
+        using (var fresh = await library.LeaseIndexAsync(Token))
+        {
+            Assert.Contains("Apricots", fresh.Index.GetPassage(0).Text, StringComparison.Ordinal);
+        }
+
+        lease.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => lease.Index.GetPassage(0));
+    }
+
     public void Dispose()
     {
         _articles.Delete(recursive: true);
