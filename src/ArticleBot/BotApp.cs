@@ -1,3 +1,4 @@
+using ArticleBot.ArticlePages;
 using ArticleBot.Bot;
 using ArticleBot.DirectLine;
 using ArticleQa;
@@ -37,6 +38,7 @@ public static class BotApp
         app.MapPost("/api/messages", MessagesEndpoint.HandleAsync);
         HealthEndpoints.Map(app);
         app.MapDirectLine();
+        app.MapArticlePages();
         return app;
     }
 }

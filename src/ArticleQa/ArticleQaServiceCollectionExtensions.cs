@@ -38,6 +38,7 @@ public static class ArticleQaServiceCollectionExtensions
         services.AddSingleton<QueryCondenser>();
         services.AddSingleton<CitationVerifier>();
         services.AddSingleton<AnswerGenerator>();
+        services.AddSingleton<FollowUpGenerator>();
 
         services.AddResilientHttpClient(ChatCompletionServiceFactory.HttpClientName);
         services.AddResilientHttpClient(EmbeddingGeneratorFactory.HttpClientName);

@@ -16,7 +16,10 @@ public sealed class BotAdapter : CloudAdapter
         OnTurnError = async (turnContext, exception) =>
         {
             logger.LogError(exception, "Turn failed in conversation {ConversationId}", turnContext.Activity.Conversation?.Id);
-            await turnContext.SendActivityAsync(Apology).ConfigureAwait(false);
+            // Like every answer, the apology carries the AI label (the one Message entity, without citations).
+            var apology = MessageFactory.Text(Apology);
+            apology.Entities = [Channels.CitationEntity.Create([])];
+            await turnContext.SendActivityAsync(apology).ConfigureAwait(false);
         };
     }
 

@@ -1,3 +1,4 @@
+using ArticleBot.ArticlePages;
 using ArticleBot.Channels;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
@@ -27,6 +28,8 @@ public static class BotServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ConversationState>();
         services.AddSingleton<BotCommands>();
+        services.AddHttpContextAccessor();
+        services.AddSingleton<PublicBase>();
         services.AddTransient<IBot, QaBot>();
         return services;
     }

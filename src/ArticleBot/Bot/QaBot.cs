@@ -1,3 +1,4 @@
+using ArticleBot.ArticlePages;
 using ArticleBot.Channels;
 using ArticleBot.Storage;
 using ArticleQa.Answering;
@@ -9,16 +10,18 @@ namespace ArticleBot.Bot;
 
 /// <summary>
 /// The bot: a message is a question (or one of the commands help, articles, reset); the engine answers it with the
-/// conversation's recent turns; the reply is rendered for the channel and streamed where the channel allows it.
-/// In group chats and channels the bot answers only when @mentioned.
+/// conversation's recent turns; the reply is rendered for the channel and streamed where the channel allows it, with
+/// suggested follow-up questions in personal conversations. In group chats and channels the bot answers only when @mentioned.
 /// </summary>
 public sealed partial class QaBot(
     AnswerGenerator answers,
+    FollowUpGenerator followUps,
+    PublicBase publicBase,
+    TimeProvider time,
     ConversationState conversationState,
     IFeedbackStore feedback,
     BotCommands commands,
     IOptions<ChannelsOptions> channelOptions,
-    TimeProvider time,
     ILogger<QaBot> logger) : ActivityHandler
 {
     public const string Informative = "Searching the articles…";
@@ -74,26 +77,34 @@ public sealed partial class QaBot(
     {
         var kind = ChannelKinds.Of(turnContext.Activity.ChannelId);
         var answerId = Guid.NewGuid().ToString("N")[..12];
+        var articleBase = publicBase.For(turnContext.Activity);
         Answer answer;
         ResourceResponse? sent;
         if (CanStream(turnContext.Activity, kind))
         {
-            var stream = new StreamingReply(turnContext, TimeSpan.FromMilliseconds(channelOptions.Value.StreamIntervalMilliseconds), logger, time);
+            using var stream = new StreamingReply(turnContext, channelOptions.Value, time, logger);
             await stream.InformAsync(Informative, cancellationToken);
-            answer = await StreamAnswerAsync(stream, question, data.Conversation, cancellationToken);
-            sent = await stream.FinishAsync(Render(answer, kind, answerId), cancellationToken);
+            answer = await StreamAnswerAsync(stream, question, data.Conversation, kind, articleBase, cancellationToken);
+            if (stream.IsStopped)
+            {
+                logger.LogInformation("The user stopped answer {AnswerId}; nothing more is sent", answerId);
+                return;
+            }
+
+            var reply = await RenderAsync(turnContext.Activity, question, answer, kind, answerId, articleBase, cancellationToken);
+            sent = await stream.FinishAsync(reply, ReplyRenderer.TextOf(answer), cancellationToken);
         }
         else
         {
             await turnContext.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken);
             answer = await answers.AnswerAsync(question, data.Conversation, cancellationToken);
-            sent = await turnContext.SendActivityAsync(Render(answer, kind, answerId), cancellationToken);
+            sent = await turnContext.SendActivityAsync(await RenderAsync(turnContext.Activity, question, answer, kind, answerId, articleBase, cancellationToken), cancellationToken);
         }
 
         Remember(data, question, answer, answerId, sent?.Id);
     }
 
-    private async Task<Answer> StreamAnswerAsync(StreamingReply stream, string question, Conversation conversation, CancellationToken cancellationToken)
+    private async Task<Answer> StreamAnswerAsync(StreamingReply stream, string question, Conversation conversation, ChannelKind kind, Uri? articleBase, CancellationToken cancellationToken)
     {
         await foreach (var update in answers.StreamAsync(question, conversation, cancellationToken))
         {
@@ -102,15 +113,30 @@ public sealed partial class QaBot(
                 return final;
             }
 
-            await stream.UpdateAsync(update.TextSoFar!, cancellationToken);
+            // Only the verified answer of the finished sentences is streamed, so every chunk extends the last.
+            if (update.Verified is { } soFar)
+            {
+                await stream.UpdateAsync(ReplyRenderer.TextOf(soFar), ReplyRenderer.RenderChunk(soFar, kind, articleBase), cancellationToken);
+            }
+
+            if (stream.IsStopped)
+            {
+                return Answer.NotCoveredAnswer;
+            }
         }
 
         throw new InvalidOperationException("The answer stream ended without a final answer.");
     }
 
-    private IMessageActivity Render(Answer answer, ChannelKind kind, string answerId)
+    private async Task<IMessageActivity> RenderAsync(IMessageActivity incoming, string question, Answer answer, ChannelKind kind, string answerId, Uri? articleBase, CancellationToken cancellationToken)
     {
-        var reply = ReplyRenderer.Render(answer, kind, answerId);
+        var reply = ReplyRenderer.Render(answer, kind, answerId, articleBase);
+        var personal = !IsGroupConversation(incoming);
+        if (channelOptions.Value.FollowUps && personal)
+        {
+            FollowUpActions.Add(reply, await followUps.SuggestAsync(question, answer, cancellationToken), kind, personal);
+        }
+
         foreach (var problem in ReplyValidator.Validate(reply, kind))
         {
             logger.LogWarning("Reply {AnswerId} breaks a channel limit: {Problem}", answerId, problem);
@@ -128,8 +154,9 @@ public sealed partial class QaBot(
     }
 
     /// <summary>Streaming where the channel allows it: Teams personal chats and Web Chat, never for expectReplies.</summary>
-    private static bool CanStream(IMessageActivity activity, ChannelKind kind) =>
-        activity.DeliveryMode != DeliveryModes.ExpectReplies
+    private bool CanStream(IMessageActivity activity, ChannelKind kind) =>
+        channelOptions.Value.Streaming
+        && activity.DeliveryMode != DeliveryModes.ExpectReplies
         && (kind == ChannelKind.WebChat || (kind == ChannelKind.Teams && activity.Conversation?.ConversationType is null or "personal"));
 
     private static bool IsGroupConversation(IMessageActivity activity) =>

@@ -11,6 +11,25 @@ public sealed class ChannelsOptions
     [Range(100, 10000)]
     public int StreamIntervalMilliseconds { get; set; } = 1000;
 
+    /// <summary>Stream answers where the channel allows it (Teams personal chats, Web Chat); off sends one message.</summary>
+    public bool Streaming { get; set; } = true;
+
+    /// <summary>
+    /// Seconds after which a stream is closed with the text so far and the answer then replaces it: Teams ends streams
+    /// at 2 minutes (403 "exceeded streaming time"), and a slow model with retries can take longer.
+    /// </summary>
+    [Range(10, 115)]
+    public int StreamLimitSeconds { get; set; } = 100;
+
+    /// <summary>Offer up to three suggested follow-up questions after an answer (never in group chats or channels).</summary>
+    public bool FollowUps { get; set; } = true;
+
+    /// <summary>
+    /// Public address of the bot for links to its article pages (/articles/{id}); empty uses the address of the
+    /// request the activity came in on (which is the dev tunnel's when the bot runs behind one).
+    /// </summary>
+    public string PublicBaseUrl { get; set; } = "";
+
     /// <summary>Append-only JSONL file of thumbs up/down feedback (relative to the repository root when there is one).</summary>
     [Required]
     public string FeedbackPath { get; set; } = ".data/feedback.jsonl";

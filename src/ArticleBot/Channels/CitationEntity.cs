@@ -20,7 +20,9 @@ public static class CitationEntity
     /// <param name="citations">The answer's citations (at most <see cref="MaxCitations"/> are sent).</param>
     /// <param name="withModalText">Web Chat without a url: put the passage as markdown <c>text</c> so the citation opens a modal.</param>
     /// <param name="feedbackId">Web Chat: adds Like/Dislike actions whose <c>@id</c> carries this answer id.</param>
-    public static Entity Create(IReadOnlyList<Citation> citations, bool withModalText = false, string? feedbackId = null)
+    /// <param name="articleBase">The bot's public address: citations without a url link to its article page there.</param>
+    /// <param name="aiLabel">The AI-generated label; Teams takes it on the final message only, not on streamed chunks.</param>
+    public static Entity Create(IReadOnlyList<Citation> citations, bool withModalText = false, string? feedbackId = null, Uri? articleBase = null, bool aiLabel = true)
     {
         ArgumentNullException.ThrowIfNull(citations);
         var properties = new JObject
@@ -28,9 +30,17 @@ public static class CitationEntity
             ["@type"] = "Message",
             ["@context"] = "https://schema.org",
             ["@id"] = "",
-            ["additionalType"] = new JArray("AIGeneratedContent"),
-            ["citation"] = new JArray(citations.Take(MaxCitations).Select(c => Claim(c, withModalText))),
         };
+        if (aiLabel)
+        {
+            properties["additionalType"] = new JArray("AIGeneratedContent");
+        }
+
+        if (citations.Count > 0)
+        {
+            properties["citation"] = new JArray(citations.Take(MaxCitations).Select(c => Claim(c, withModalText, CitationLinks.Of(c, articleBase))));
+        }
+
         if (feedbackId is not null)
         {
             properties["potentialAction"] = new JArray(
@@ -41,18 +51,18 @@ public static class CitationEntity
         return new Entity(EntityType) { Properties = properties };
     }
 
-    private static JObject Claim(Citation citation, bool withModalText)
+    private static JObject Claim(Citation citation, bool withModalText, Uri? link)
     {
         var appearance = new JObject
         {
             ["@type"] = "DigitalDocument",
             ["name"] = Truncate(citation.Title, MaxTitleLength),
-            ["abstract"] = Truncate(ExcerptOf(citation), MaxAbstractLength),
+            ["abstract"] = Truncate(DateOf(citation) is { } date ? $"{date} · {ExcerptOf(citation)}" : ExcerptOf(citation), MaxAbstractLength),
             ["keywords"] = new JArray(Keywords.Of(citation.Passage, MaxKeywords, MaxKeywordLength)),
         };
-        if (citation.Url is not null)
+        if (link is not null)
         {
-            appearance["url"] = citation.Url.AbsoluteUri;
+            appearance["url"] = link.AbsoluteUri;
         }
         else if (withModalText)
         {
@@ -63,6 +73,13 @@ public static class CitationEntity
         }
 
         return new JObject { ["@type"] = "Claim", ["position"] = citation.Number, ["appearance"] = appearance };
+    }
+
+    /// <summary>The cited article's date (yyyy-MM-dd), or null when the article has none.</summary>
+    public static string? DateOf(Citation citation)
+    {
+        ArgumentNullException.ThrowIfNull(citation);
+        return citation.Published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>The sentence that supports the claim, or the passage when there is none.</summary>

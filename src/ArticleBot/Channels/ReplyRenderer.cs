@@ -11,42 +11,69 @@ namespace ArticleBot.Channels;
 /// One answer, three renderings: Teams gets <c>[n]</c> markers, the schema.org
 /// Message entity and the feedback loop; Web Chat gets the entity plus markdown link definitions (which is what makes
 /// 4.18 show its citation list) and Like/Dislike actions; the Emulator and other channels get markdown with a Sources list.
+/// Every reply carries the AI-generated label (answers, abstentions, apologies alike); every citation shows its
+/// article's date where one is known and links to the cited sentence (<see cref="CitationLinks"/>).
 /// </summary>
 public static class ReplyRenderer
 {
-    public static IMessageActivity Render(Answer answer, ChannelKind kind, string answerId)
+    /// <param name="articleBase">The bot's public base address, for links to its article pages; null leaves them out.</param>
+    public static IMessageActivity Render(Answer answer, ChannelKind kind, string answerId, Uri? articleBase = null)
     {
         ArgumentNullException.ThrowIfNull(answer);
         var citations = answer.Citations.Take(CitationEntity.MaxCitations).ToList();
-        var text = WithoutMarkersAbove(answer.Text, citations.Count);
+        var text = TextOf(answer);
         return kind switch
         {
-            ChannelKind.Teams => Teams(text, citations),
-            ChannelKind.WebChat => WebChat(text, citations, answerId),
-            _ => Markdown(text, citations),
+            ChannelKind.Teams => Teams(text, citations, articleBase),
+            ChannelKind.WebChat => WebChat(text, citations, articleBase, answerId),
+            _ => Markdown(text, citations, articleBase),
         };
     }
 
-    private static IMessageActivity Teams(string text, List<Citation> citations)
+    /// <summary>
+    /// A streamed chunk: the verified answer so far with the citations it uses so far (Teams sets citations per chunk;
+    /// the AI label and the feedback buttons come with the final message only).
+    /// </summary>
+    public static IMessageActivity RenderChunk(Answer soFar, ChannelKind kind, Uri? articleBase = null)
+    {
+        ArgumentNullException.ThrowIfNull(soFar);
+        var citations = soFar.Citations.Take(CitationEntity.MaxCitations).ToList();
+        var text = TextOf(soFar);
+        var reply = MessageFactory.Text(kind == ChannelKind.WebChat && citations.Count > 0 ? text + "\n\n" + Definitions(citations, articleBase) : text);
+        reply.Entities = citations.Count == 0 ? [] : [CitationEntity.Create(citations, withModalText: kind == ChannelKind.WebChat, articleBase: articleBase, aiLabel: false)];
+        return reply;
+    }
+
+    /// <summary>The answer's text as a channel shows it (markers beyond the citations sent removed).</summary>
+    public static string TextOf(Answer answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        return WithoutMarkersAbove(answer.Text, Math.Min(answer.Citations.Count, CitationEntity.MaxCitations));
+    }
+
+    private static IMessageActivity Teams(string text, List<Citation> citations, Uri? articleBase)
     {
         var reply = MessageFactory.Text(text);
-        reply.Entities = citations.Count == 0 ? [] : [CitationEntity.Create(citations)];
+        reply.Entities = [CitationEntity.Create(citations, articleBase: articleBase)];
         reply.ChannelData = new JObject { ["feedbackLoop"] = new JObject { ["type"] = "default" } };
         return reply;
     }
 
-    private static IMessageActivity WebChat(string text, List<Citation> citations, string answerId)
+    private static IMessageActivity WebChat(string text, List<Citation> citations, Uri? articleBase, string answerId)
     {
-        var definitions = citations.Select(c => string.Create(
-            CultureInfo.InvariantCulture,
-            $"[{c.Number}]: {c.Url?.AbsoluteUri ?? $"cite:{c.Number}"} \"{LinkTitle(c.Title)}\""));
-        var reply = MessageFactory.Text(citations.Count == 0 ? text : text + "\n\n" + string.Join('\n', definitions));
+        var reply = MessageFactory.Text(citations.Count == 0 ? text : text + "\n\n" + Definitions(citations, articleBase));
         reply.TextFormat = TextFormatTypes.Markdown;
-        reply.Entities = [CitationEntity.Create(citations, withModalText: true, feedbackId: answerId)];
+        reply.Entities = [CitationEntity.Create(citations, withModalText: true, feedbackId: answerId, articleBase: articleBase)];
         return reply;
     }
 
-    private static IMessageActivity Markdown(string text, List<Citation> citations)
+    /// <summary>Markdown link definitions, which make Web Chat 4.18 show its citation list; titles carry the date.</summary>
+    private static string Definitions(List<Citation> citations, Uri? articleBase) =>
+        string.Join('\n', citations.Select(c => string.Create(
+            CultureInfo.InvariantCulture,
+            $"[{c.Number}]: {CitationLinks.Of(c, articleBase)?.AbsoluteUri ?? $"cite:{c.Number}"} \"{LinkTitle(c)}\"")));
+
+    private static IMessageActivity Markdown(string text, List<Citation> citations, Uri? articleBase)
     {
         var markdown = new StringBuilder(text);
         if (citations.Count > 0)
@@ -56,10 +83,11 @@ public static class ReplyRenderer
 
         foreach (var c in citations)
         {
-            markdown.Append(CultureInfo.InvariantCulture, $"\n{c.Number}. **{c.Title}**: \"{CitationEntity.Truncate(CitationEntity.ExcerptOf(c), 200)}\"");
-            if (c.Url is not null)
+            var date = CitationEntity.DateOf(c) is { } d ? $" ({d})" : "";
+            markdown.Append(CultureInfo.InvariantCulture, $"\n{c.Number}. **{c.Title}**{date}: \"{CitationEntity.Truncate(CitationEntity.ExcerptOf(c), 200)}\"");
+            if (CitationLinks.Of(c, articleBase) is { } link)
             {
-                markdown.Append(CultureInfo.InvariantCulture, $" [link]({c.Url.AbsoluteUri})");
+                markdown.Append(CultureInfo.InvariantCulture, $" [link]({link.AbsoluteUri})");
             }
         }
 
@@ -67,7 +95,7 @@ public static class ReplyRenderer
         reply.TextFormat = TextFormatTypes.Markdown;
 
         // The Emulator ignores the entity, but its Inspector shows it, and clients that read it get the citations.
-        reply.Entities = citations.Count == 0 ? [] : [CitationEntity.Create(citations)];
+        reply.Entities = [CitationEntity.Create(citations, articleBase: articleBase)];
         return reply;
     }
 
@@ -75,5 +103,9 @@ public static class ReplyRenderer
     internal static string WithoutMarkersAbove(string text, int count) =>
         CitationParser.Normalize(text, count);
 
-    private static string LinkTitle(string title) => CitationEntity.Truncate(title, CitationEntity.MaxTitleLength).Replace('"', '\'');
+    private static string LinkTitle(Citation citation)
+    {
+        var title = CitationEntity.Truncate(citation.Title, CitationEntity.MaxTitleLength).Replace('"', '\'');
+        return CitationEntity.DateOf(citation) is { } date ? $"{title} ({date})" : title;
+    }
 }

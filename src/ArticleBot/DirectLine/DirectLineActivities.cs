@@ -16,7 +16,8 @@ public static class DirectLineActivities
     public const string DefaultUserId = "webchat-user";
 
     /// <summary>Completes a client activity before it is echoed and handed to the bot; keeps everything else (channelData.clientActivityID).</summary>
-    public static void FromClient(JsonObject activity, string conversationId, string serviceUrl, DateTimeOffset now)
+    /// <param name="publicBase">The public address the client reached this app on (for links in replies), noted in channelData.</param>
+    public static void FromClient(JsonObject activity, string conversationId, string serviceUrl, DateTimeOffset now, Uri? publicBase = null)
     {
         ArgumentNullException.ThrowIfNull(activity);
         var userId = UserId(activity) ?? DefaultUserId;
@@ -28,6 +29,14 @@ public static class DirectLineActivities
         activity["channelId"] = ChannelId;
         activity["serviceUrl"] = serviceUrl;
         activity["timestamp"] = Timestamp(now);
+        if (publicBase is not null)
+        {
+            ChannelData(activity)[ArticlePages.PublicBase.ChannelDataKey] = publicBase.AbsoluteUri;
+        }
+        else if (activity["channelData"] is JsonObject channelData)
+        {
+            channelData.Remove(ArticlePages.PublicBase.ChannelDataKey);
+        }
     }
 
     /// <summary>Completes an activity the bot sent (through its connector) before clients see it.</summary>
@@ -39,6 +48,30 @@ public static class DirectLineActivities
         from["role"] = "bot";
         activity["conversation"] = new JsonObject { ["id"] = conversationId };
         activity["timestamp"] = Timestamp(now);
+    }
+
+    public const string SequenceIdKey = "webchat:sequence-id";
+
+    /// <summary>
+    /// Stamps <c>channelData["webchat:sequence-id"]</c>, the position Web Chat 4.18 sorts by when present
+    /// (its docs/SORTING.md): without it Web Chat guesses from timestamps and stream metadata, and 4.18.1 files a
+    /// later stream's first activity next to an earlier stream's (botframework-webchat#5222).
+    /// </summary>
+    public static void StampSequence(JsonObject activity, long sequence)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        ChannelData(activity)[SequenceIdKey] = sequence;
+    }
+
+    private static JsonObject ChannelData(JsonObject activity)
+    {
+        if (activity["channelData"] is not JsonObject channelData)
+        {
+            channelData = [];
+            activity["channelData"] = channelData;
+        }
+
+        return channelData;
     }
 
     /// <summary>The conversationUpdate that tells the bot who joined (Azure Direct Line and the Emulator send one too).</summary>

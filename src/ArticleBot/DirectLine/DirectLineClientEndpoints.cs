@@ -96,7 +96,7 @@ internal static class DirectLineClientEndpoints
             bridge.Enqueue(conversationId, DirectLineActivities.MembersAdded([DirectLineActivities.User(userId)], userId, conversationId, url, now));
         }
 
-        DirectLineActivities.FromClient(activity, conversationId, url, now);
+        DirectLineActivities.FromClient(activity, conversationId, url, now, ArticlePages.PublicBase.Of(request));
         var id = await store.AppendAsync(conversationId, activity, cancellationToken);
         bridge.Enqueue(conversationId, activity);
         return Results.Ok(new DirectLineResourceResponse(id));

@@ -124,12 +124,20 @@ public sealed class DirectLineConversation
         ArgumentNullException.ThrowIfNull(activity);
         lock (_gate)
         {
-            if (_entries.RemoveAll(e => e.Id == id) == 0)
+            var old = _entries.FindIndex(e => e.Id == id);
+            if (old < 0)
             {
                 return false;
             }
 
-            Add(id, activity);
+            // Pollers see the update again at the end of the stream; Web Chat keeps it where it was.
+            var entry = _entries[old];
+            var position = entry.Activity.TryGetProperty("channelData", out var channelData)
+                && channelData.ValueKind == JsonValueKind.Object
+                && channelData.TryGetProperty(DirectLineActivities.SequenceIdKey, out var stamped)
+                && stamped.TryGetInt64(out var original) ? original : entry.Sequence;
+            _entries.RemoveAt(old);
+            Add(id, activity, position);
             return true;
         }
     }
@@ -152,9 +160,10 @@ public sealed class DirectLineConversation
         }
     }
 
-    private void Add(string id, JsonObject activity)
+    private void Add(string id, JsonObject activity, long? position = null)
     {
         activity["id"] = id;
+        DirectLineActivities.StampSequence(activity, position ?? _nextSequence);
         _entries.Add(new DirectLineEntry(_nextSequence++, id, JsonSerializer.SerializeToElement(activity)));
         if (_entries.Count > _maxActivities)
         {

@@ -94,6 +94,7 @@ public sealed partial class AnswerGenerator(
         }
 
         var text = new StringBuilder();
+        var prefix = new VerifiedPrefix(turn.Sources, verifier);
         var stream = turn.Prompts[PromptLibrary.AnswerFunction].InvokeStreamingAsync<string>(kernel, turn.Arguments, cancellationToken).GetAsyncEnumerator(cancellationToken);
         await using (stream.ConfigureAwait(false))
         {
@@ -122,7 +123,7 @@ public sealed partial class AnswerGenerator(
                 }
 
                 text.Append(stream.Current);
-                yield return new AnswerUpdate(CitationParser.Parse(text.ToString(), turn.Sources.Count).Text, null);
+                yield return new AnswerUpdate(CitationParser.Parse(text.ToString(), turn.Sources.Count).Text, null) { Verified = prefix.Update(text.ToString()) };
             }
         }
 
@@ -136,7 +137,7 @@ public sealed partial class AnswerGenerator(
         var promptSet = prompts.Current;
         var query = await CondenseAsync(question.Trim(), recent, promptSet, cancellationToken).ConfigureAwait(false);
         var found = await retriever.SearchAsync(query, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var sources = found.Where(p => p.Score >= _retrieval.MinScore).ToList();
+        var sources = RecencyPreference.Apply(question, found.Where(p => p.Score >= _retrieval.MinScore).ToList());
         if (query != question.Trim() && recent.Count > 0)
         {
             sources.AddRange(await CarriedPassagesAsync(recent[^1], sources, cancellationToken).ConfigureAwait(false));

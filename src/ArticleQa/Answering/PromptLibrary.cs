@@ -18,14 +18,16 @@ public sealed class PromptLibrary : IDisposable
     public const string PluginName = "ArticleQa";
     public const string AnswerFunction = "Answer";
     public const string CondenseFunction = "Condense";
+    public const string FollowUpsFunction = "FollowUps";
 
-    private static readonly string[] RequiredFunctions = [AnswerFunction, CondenseFunction];
+    private static readonly string[] RequiredFunctions = [AnswerFunction, CondenseFunction, FollowUpsFunction];
 
     /// <summary>Variables a prompt must show the model; a template without them (or with them mistyped) is broken.</summary>
     private static readonly (string Function, string[] Variables)[] RequiredVariables =
     [
         (AnswerFunction, ["sources", "question"]),
         (CondenseFunction, ["history", "question"]),
+        (FollowUpsFunction, ["sources", "question", "answer"]),
     ];
 
     private readonly ILogger<PromptLibrary> _logger;

@@ -30,7 +30,7 @@ public sealed class MessagesEndpointTests
     }
 
     [Fact]
-    public async Task Post_QuestionNotCovered_RepliesNotCoveredWithoutEntity()
+    public async Task Post_QuestionNotCovered_RepliesNotCoveredWithAiLabelAndNoCitations()
     {
         await using var host = await BotHost.StartAsync();
 
@@ -39,7 +39,9 @@ public sealed class MessagesEndpointTests
         var body = await response.Content.ReadFromJsonAsync<JsonObject>(TestContext.Current.CancellationToken);
         var reply = Assert.Single(body!["activities"]!.AsArray(), a => (string?)a!["type"] == "message")!;
         Assert.Equal("The articles don't cover that.", (string?)reply["text"]);
-        Assert.DoesNotContain(reply["entities"]?.AsArray() ?? [], e => (string?)e!["type"] == "https://schema.org/Message");
+        var entity = Assert.Single(reply["entities"]!.AsArray(), e => (string?)e!["type"] == "https://schema.org/Message")!;
+        Assert.Equal("AIGeneratedContent", (string?)entity["additionalType"]![0]);
+        Assert.Null(entity["citation"]);
     }
 
     [Fact]

@@ -20,6 +20,14 @@ public sealed class ReplyRendererTests
         ],
         Abstained: false);
 
+    private static readonly Uri ArticleBase = new("https://bot.example/");
+
+    private static readonly FollowUp[] SampleFollowUps =
+    [
+        new("Bishkek", "What do the articles say about Bishkek?"),
+        new("Steve Witkoff's trip", "What will Steve Witkoff discuss in Moscow next week?"),
+    ];
+
     public static TheoryData<string, ChannelKind> Kinds() => new()
     {
         { "teams", ChannelKind.Teams },
@@ -31,7 +39,8 @@ public sealed class ReplyRendererTests
     [MemberData(nameof(Kinds))]
     public void Render_SampleAnswer_MatchesGoldenJson(string name, ChannelKind kind)
     {
-        var reply = ReplyRenderer.Render(SampleAnswer, kind, "answer-1");
+        var reply = ReplyRenderer.Render(SampleAnswer, kind, "answer-1", ArticleBase);
+        FollowUpActions.Add(reply, SampleFollowUps, kind, personal: true);
         var actual = JsonConvert.SerializeObject(reply, Formatting.Indented, new JsonSerializerSettings { NullValueHandling = NullValueHandling.Ignore }).ReplaceLineEndings("\n") + "\n";
         var golden = Path.Combine(RepositoryPaths.Root, "tests", "ArticleBot.Tests", "Channels", "Golden", $"{name}.json");
         if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")

@@ -20,24 +20,24 @@ public sealed class StreamingReplyTests
     {
         var time = new FakeTimeProvider();
         var (adapter, context) = Turn();
-        var stream = new StreamingReply(context, Interval, NullLogger.Instance, time);
+        using var stream = new StreamingReply(context, new ChannelsOptions { StreamIntervalMilliseconds = (int)Interval.TotalMilliseconds }, time, NullLogger.Instance);
 
         await stream.InformAsync("Searching…", Token);
-        await stream.UpdateAsync("Steve", Token);
+        await stream.UpdateAsync("Steve", MessageFactory.Text("Steve"), Token);
         time.Advance(Interval - TimeSpan.FromMilliseconds(1));
-        await stream.UpdateAsync("Steve Witkoff", Token);
+        await stream.UpdateAsync("Steve Witkoff", MessageFactory.Text("Steve Witkoff"), Token);
         time.Advance(TimeSpan.FromMilliseconds(1));
-        await stream.UpdateAsync("Steve Witkoff will", Token);
-        await stream.UpdateAsync("Steve Witkoff will travel", Token);
+        await stream.UpdateAsync("Steve Witkoff will", MessageFactory.Text("Steve Witkoff will"), Token);
+        await stream.UpdateAsync("Steve Witkoff will travel", MessageFactory.Text("Steve Witkoff will travel"), Token);
         time.Advance(Interval);
-        await stream.UpdateAsync("Steve Witkoff will travel to", Token);
-        await stream.UpdateAsync("Steve Witkoff will travel to Moscow", Token);
-        await stream.FinishAsync(MessageFactory.Text("Steve Witkoff will travel to Moscow [1]."), Token);
+        await stream.UpdateAsync("Steve Witkoff will travel to", MessageFactory.Text("Steve Witkoff will travel to"), Token);
+        await stream.UpdateAsync("Steve Witkoff will travel to Moscow", MessageFactory.Text("Steve Witkoff will travel to Moscow"), Token);
+        await stream.FinishAsync(MessageFactory.Text("Steve Witkoff will travel to Moscow [1]."), "Steve Witkoff will travel to Moscow [1].", Token);
 
         var sent = Drain(adapter);
         Assert.Equal(["typing", "typing", "typing", "message"], sent.Select(a => a.Type));
         Assert.Equal(["Searching…", "Steve Witkoff will", "Steve Witkoff will travel to"], sent.Take(3).Select(a => a.Text));
-        Assert.Equal([1, 2, 3], sent.Take(3).Select(a => (int)((JObject)a.ChannelData)["streamSequence"]!));
+        Assert.Equal([1, 2, 3], sent.Take(3).Select(a => (int)a.Entities.Single(e => e.Type == "streaminfo").Properties["streamSequence"]!));
         Assert.Equal("final", (string?)((JObject)sent[3].ChannelData)["streamType"]);
     }
 
@@ -46,13 +46,13 @@ public sealed class StreamingReplyTests
     {
         var time = new FakeTimeProvider();
         var (adapter, context) = Turn();
-        var stream = new StreamingReply(context, Interval, NullLogger.Instance, time);
+        using var stream = new StreamingReply(context, new ChannelsOptions { StreamIntervalMilliseconds = (int)Interval.TotalMilliseconds }, time, NullLogger.Instance);
 
         await stream.InformAsync("Searching…", Token);
         time.Advance(Interval);
-        await stream.UpdateAsync("Steve", Token);
+        await stream.UpdateAsync("Steve", MessageFactory.Text("Steve"), Token);
         time.Advance(Interval);
-        await stream.UpdateAsync("Steve", Token);
+        await stream.UpdateAsync("Steve", MessageFactory.Text("Steve"), Token);
 
         Assert.Equal(["Searching…", "Steve"], Drain(adapter).Select(a => a.Text));
     }

@@ -11,7 +11,8 @@ namespace ArticleBot.Tests.DirectLine;
 public sealed class DirectLineConversationTests
 {
     internal const string Question = "Who will travel to Moscow next week?";
-    internal const string Answer = "Steve Witkoff will travel to Moscow next week to discuss the US plan with Putin [1].";
+    internal const string Answer = "Steve Witkoff will travel to Moscow next week to discuss the US plan with Putin [1]. "
+        + "Putin said the US draft could be the basis for future agreements [1].";
     internal const string ArticleTitle = "Putin Says US Plan Could Be ‘Basis’ for Ukraine Deal";
 
     [Fact]
@@ -37,6 +38,10 @@ public sealed class DirectLineConversationTests
         Assert.All(replies, a => Assert.Equal("bot", (string?)a["from"]!["role"]));
         var streamId = AssertLivestream(replies.Where(a => Type(a) == "typing").ToList());
         AssertFinalAnswer(Assert.Single(replies, a => Type(a) == "message"), streamId);
+        var sequenceIds = activities.Select(a => (long?)a["channelData"]?["webchat:sequence-id"]).ToList();
+        Assert.All(sequenceIds, id => Assert.NotNull(id));
+        Assert.Equal(sequenceIds.Order(), sequenceIds);
+        Assert.Equal(sequenceIds.Count, sequenceIds.Distinct().Count());
     }
 
     [Fact]
@@ -140,7 +145,11 @@ public sealed class DirectLineConversationTests
     {
         var informative = typing[0];
         Assert.Equal("informative", StreamType(informative));
-        Assert.Equal(1, (int?)informative["channelData"]!["streamSequence"]);
+
+        // Its sequence is in the streaminfo entity only: Web Chat 4.18.1 matches a typing that has one in channelData
+        // but no stream id with every earlier stream's informative (webchat#5222).
+        Assert.Null(informative["channelData"]!["streamSequence"]);
+        Assert.Equal(1, (int?)informative["entities"]!.AsArray().Single(e => (string?)e!["type"] == "streaminfo")!["streamSequence"]);
         Assert.Null(informative["channelData"]!["streamId"]);
         var streamId = (string)informative["id"]!;
         var chunks = typing.Skip(1).ToList();
@@ -166,7 +175,7 @@ public sealed class DirectLineConversationTests
         Assert.Matches($@"(?m)^\[1\]: \S+ ""{Regex.Escape(ArticleTitle)}""$", text);
         var entity = Assert.Single(final["entities"]!.AsArray(), e => (string?)e!["type"] == "https://schema.org/Message")!;
         Assert.Equal("", (string?)entity["@id"]);
-        var claim = Assert.Single(entity["citation"]!.AsArray())!;
+        var claim = entity["citation"]!.AsArray()[0]!;
         Assert.Equal(1, (int?)claim["position"]);
         Assert.Equal(ArticleTitle, (string?)claim["appearance"]!["name"]);
     }

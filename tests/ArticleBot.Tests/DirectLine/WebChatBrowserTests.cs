@@ -1,63 +1,174 @@
-using ArticleQa.Tests.Fakes;
+using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace ArticleBot.Tests.DirectLine;
 
 /// <summary>
 /// The page in a real browser: Debian's Chromium, driven by Playwright (which downloads no browser of its own),
-/// against the real host in Development. Skipped where /usr/bin/chromium is missing (apt-get install chromium).
+/// against the real host in Development with the Local model on the seed article. Skipped where /usr/bin/chromium is
+/// missing (apt-get install chromium).
 /// </summary>
 public sealed class WebChatBrowserTests
 {
     private const string Chromium = "/usr/bin/chromium";
 
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
+
+    private static readonly (string Question, string Expected)[] Typed =
+    [
+        ("Who will travel to Moscow next week?", "Witkoff will travel to Moscow"),
+        ("Where did Putin speak to reporters?", "Bishkek"),
+    ];
+
     /// <summary>Where the screenshot goes on every run (ignored by git); DirectLine/webchat.png is a committed copy.</summary>
     public static string ScreenshotPath => Path.Combine(RepositoryPaths.Root, "TestResults", "webchat.png");
 
-    [Fact]
-    public async Task WebChatPage_QuestionTypedInSendBox_ShowsAnswerWithCitationList()
+    /// <summary>
+    /// Three questions in one conversation (two typed, the third a suggested follow-up clicked): each answer is the next
+    /// bubble after its own question and carries its citation list (Web Chat 4.18.1 used to draw later answers above
+    /// their questions, webchat#5222).
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task WebChatPage_ThreeQuestions_EachAnswerFollowsItsQuestionWithItsCitations(bool streaming)
     {
-        Assert.SkipUnless(File.Exists(Chromium), $"{Chromium} is missing: install Debian's Chromium (apt-get install chromium) to run the real-browser test.");
-        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        await using var model = FakeOpenAiServer.WordByWord(DirectLineConversationTests.Answer);
-        await using var host = await DirectLineHost.StartAsync(settings: model.BotSettings(), configureServices: StreamingClock.Register());
-        using var playwright = await Playwright.CreateAsync();
-        var profile = Directory.CreateTempSubdirectory("articlebot-chromium-");
-        try
+        await using var session = await BrowserSession.StartAsync(streaming);
+        var page = session.Page;
+
+        for (var turn = 0; turn < Typed.Length; turn++)
         {
-            await using var browser = await playwright.Chromium.LaunchPersistentContextAsync(profile.FullName, new BrowserTypeLaunchPersistentContextOptions
+            await AskAsync(page, Typed[turn].Question, turn + 1);
+        }
+
+        var suggestion = page.Locator(".webchat__suggested-action").First;
+        await Assertions.Expect(suggestion).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        var followUp = (await suggestion.InnerTextAsync()).Trim();
+        await suggestion.ClickAsync();
+        await WaitForAnswersAsync(page, 3);
+
+        var bubbles = await BubblesAsync(page);
+        (string Question, string? Expected)[] asked = [.. Typed.Select(t => (t.Question, (string?)t.Expected)), (followUp, null)];
+        foreach (var (question, expected) in asked)
+        {
+            var at = bubbles.FindIndex(b => b.User && b.Text.Contains(question, StringComparison.Ordinal));
+            Assert.True(at >= 0, $"no bubble for '{question}' in {Describe(bubbles)}");
+            Assert.True(at + 1 < bubbles.Count && !bubbles[at + 1].User, $"'{question}' is not followed by the bot in {Describe(bubbles)}");
+            var answer = bubbles[at + 1];
+            Assert.Contains(expected ?? "", answer.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain(ArticleQa.Answering.Answer.NotCovered, answer.Text, StringComparison.Ordinal);
+            Assert.Contains(answer.Citations, c => c.Contains(DirectLineConversationTests.ArticleTitle, StringComparison.Ordinal));
+        }
+
+        Assert.Equal(3, bubbles.Count(b => b.User));
+        if (streaming)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(ScreenshotPath)!);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath });
+        }
+    }
+
+    /// <summary>A citation without a url opens the bot's article page at the cited sentence, highlighted and in view.</summary>
+    [Fact]
+    public async Task WebChatPage_CitationClicked_OpensArticleAtHighlightedSentence()
+    {
+        await using var session = await BrowserSession.StartAsync(streaming: true);
+        var page = session.Page;
+        await AskAsync(page, Typed[0].Question, 1);
+
+        var article = await page.Context.RunAndWaitForPageAsync(() =>
+            page.Locator(".webchat__link-definitions__list-item-text").First.ClickAsync());
+        await article.WaitForLoadStateAsync();
+
+        Assert.StartsWith(session.BaseAddress.AbsoluteUri + "articles/", article.Url, StringComparison.Ordinal);
+        var cited = article.Locator("mark#cited");
+        await Assertions.Expect(cited).ToContainTextAsync("Witkoff will travel to Moscow next week");
+        await Assertions.Expect(cited).ToBeInViewportAsync();
+        await Assertions.Expect(article.Locator("h1")).ToHaveTextAsync(DirectLineConversationTests.ArticleTitle);
+    }
+
+    private static async Task AskAsync(IPage page, string question, int answers)
+    {
+        var sendBox = page.Locator("[data-id='webchat-sendbox-input']");
+        await sendBox.FillAsync(question);
+        await sendBox.PressAsync("Enter");
+        await WaitForAnswersAsync(page, answers);
+    }
+
+    /// <summary>Final answers carry the thumbs buttons (streamed chunks do not), so their count says how many are done.</summary>
+    private static Task WaitForAnswersAsync(IPage page, int count) =>
+        Assertions.Expect(page.Locator(".webchat__basic-transcript__activity:has(.webchat__thumb-button)"))
+            .ToHaveCountAsync(count, new() { Timeout = 60_000 });
+
+    private static async Task<List<Bubble>> BubblesAsync(IPage page)
+    {
+        var json = await page.EvaluateAsync<string>("""
+            () => JSON.stringify([...document.querySelectorAll('.webchat__basic-transcript__activity')]
+              .filter(a => a.querySelector('.webchat__bubble'))
+              .map(a => ({
+                user: !!a.querySelector('.webchat__bubble--from-user'),
+                text: a.querySelector('.webchat__bubble').innerText,
+                citations: [...a.querySelectorAll('.webchat__link-definitions__list-item-text')].map(e => e.innerText)
+              })))
+            """);
+        return JsonSerializer.Deserialize<List<Bubble>>(json, Web)!;
+    }
+
+    private static string Describe(List<Bubble> bubbles) =>
+        string.Join(" | ", bubbles.Select(b => $"{(b.User ? "Q" : "A")}: {b.Text[..Math.Min(40, b.Text.Length)]}"));
+
+    private sealed record Bubble(bool User, string Text, List<string> Citations);
+
+    /// <summary>The host, Chromium and the page, torn down together.</summary>
+    private sealed class BrowserSession : IAsyncDisposable
+    {
+        private readonly DirectLineHost _host;
+        private readonly IPlaywright _playwright;
+        private readonly IBrowserContext _browser;
+        private readonly DirectoryInfo _profile;
+
+        private BrowserSession(DirectLineHost host, IPlaywright playwright, IBrowserContext browser, DirectoryInfo profile, IPage page)
+        {
+            (_host, _playwright, _browser, _profile, Page) = (host, playwright, browser, profile, page);
+        }
+
+        public IPage Page { get; }
+
+        public Uri BaseAddress => _host.BaseAddress;
+
+        public static async Task<BrowserSession> StartAsync(bool streaming)
+        {
+            Assert.SkipUnless(File.Exists(Chromium), $"{Chromium} is missing: install Debian's Chromium (apt-get install chromium) to run the real-browser test.");
+            Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+            var host = await DirectLineHost.StartAsync(settings: new Dictionary<string, string?>
+            {
+                ["Channels:Streaming"] = streaming ? "true" : "false",
+                ["Channels:StreamIntervalMilliseconds"] = "100",
+            });
+            var playwright = await Playwright.CreateAsync();
+            var profile = Directory.CreateTempSubdirectory("articlebot-chromium-");
+            var browser = await playwright.Chromium.LaunchPersistentContextAsync(profile.FullName, new BrowserTypeLaunchPersistentContextOptions
             {
                 ExecutablePath = Chromium,
                 Headless = true,
                 Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-                ViewportSize = new ViewportSize { Width = 1000, Height = 860 },
+                ViewportSize = new ViewportSize { Width = 1000, Height = 1300 },
                 Locale = "en-US",
             });
             var page = browser.Pages.Count > 0 ? browser.Pages[0] : await browser.NewPageAsync();
             await page.GotoAsync(host.BaseAddress.AbsoluteUri);
 
-            var sendBox = page.Locator("[data-id='webchat-sendbox-input']");
-            await sendBox.FillAsync(DirectLineConversationTests.Question);
-            await sendBox.PressAsync("Enter");
-            var citations = page.Locator(".webchat__link-definitions");
-            await Assertions.Expect(citations).ToBeVisibleAsync(new() { Timeout = 60_000 });
-            await Assertions.Expect(citations.Locator(".webchat__link-definitions__list-item-text").First)
-                .ToContainTextAsync(DirectLineConversationTests.ArticleTitle);
-            await Assertions.Expect(page.Locator(".webchat__bubble:not(.webchat__bubble--from-user)").Last)
-                .ToContainTextAsync("Witkoff will travel to Moscow");
-
-            Directory.CreateDirectory(Path.GetDirectoryName(ScreenshotPath)!);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = ScreenshotPath });
-
-            // The seed article has no URL, so the citation is cite:1 and opens the cited passage in Web Chat's modal.
-            await citations.Locator(".webchat__link-definitions__list-item-text").First.ClickAsync();
-            var modal = page.Locator(".webchat__citation-modal-dialog");
-            await Assertions.Expect(modal).ToContainTextAsync(DirectLineConversationTests.ArticleTitle);
-            await Assertions.Expect(modal).ToContainTextAsync("Witkoff");
+            // The welcome first, as a user would see it before typing (a question sent sooner is echoed above it).
+            await Assertions.Expect(page.Locator(".webchat__bubble").First).ToContainTextAsync("Hi! I answer questions", new() { Timeout = 60_000 });
+            return new BrowserSession(host, playwright, browser, profile, page);
         }
-        finally
+
+        public async ValueTask DisposeAsync()
         {
-            profile.Delete(recursive: true);
+            await _browser.DisposeAsync();
+            _playwright.Dispose();
+            await _host.DisposeAsync();
+            _profile.Delete(recursive: true);
         }
     }
 }

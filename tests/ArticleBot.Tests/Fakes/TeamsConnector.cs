@@ -12,7 +12,9 @@ namespace ArticleBot.Tests.Fakes;
 /// the bot sends and answering as Teams does: 201 <c>{"id":"stream-1"}</c> for the informative
 /// typing activity that opens a stream, 202 <c>{}</c> for the later activities of the stream (chunks and the final
 /// message: the streamed message keeps the stream's id), 201 with a fresh id for anything else.
-/// With <c>refuseStreaming</c> it answers the opening typing activity with Teams' 403 ContentStreamNotAllowed.
+/// With <c>refuseStreaming</c> it answers the opening typing activity with Teams' 403 ContentStreamNotAllowed;
+/// <see cref="Refuse"/> lets a test answer any other activity with an error (Stop, the 2-minute limit). Updates (PUT)
+/// answer 200 with the activity's id.
 /// </summary>
 internal sealed class TeamsConnector : IAsyncDisposable
 {
@@ -23,6 +25,7 @@ internal sealed class TeamsConnector : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly List<ConnectorCall> _calls = [];
+    private readonly List<(Func<ConnectorCall, bool> Match, TaskCompletionSource<ConnectorCall> Done)> _waiters = [];
     private readonly bool _refuseStreaming;
     private int _nextId;
 
@@ -33,6 +36,29 @@ internal sealed class TeamsConnector : IAsyncDisposable
     }
 
     public Uri ServiceUrl => new(_app.Urls.First() + "/");
+
+    /// <summary>Answers the activities it matches (method, activity) with the error it returns instead of success.</summary>
+    public Func<string, JsonObject, (HttpStatusCode Status, JsonObject Body)?>? Refuse { get; set; }
+
+    /// <summary>Teams' error body: <c>{"error":{"code":...,"message":...}}</c>.</summary>
+    public static JsonObject Error(string code, string message) =>
+        new() { ["error"] = new JsonObject { ["code"] = code, ["message"] = message } };
+
+    /// <summary>Completes when the bot has sent a matching activity (already sent or later): a signal, no timing.</summary>
+    public Task<ConnectorCall> WaitForAsync(Func<ConnectorCall, bool> match)
+    {
+        lock (_calls)
+        {
+            if (_calls.FirstOrDefault(match) is { } sent)
+            {
+                return Task.FromResult(sent);
+            }
+
+            var done = new TaskCompletionSource<ConnectorCall>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((match, done));
+            return done.Task.WaitAsync(TestContext.Current.CancellationToken);
+        }
+    }
 
     /// <summary>Everything the bot sent so far, in the order it arrived.</summary>
     public IReadOnlyList<ConnectorCall> Calls
@@ -110,10 +136,18 @@ internal sealed class TeamsConnector : IAsyncDisposable
     private async Task ReceiveAsync(HttpContext context)
     {
         var activity = (JsonObject?)await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted) ?? [];
-        var (status, body, id) = Answer(activity);
+        var (status, body, id) = Refuse?.Invoke(context.Request.Method, activity) is { } refused
+            ? (refused.Status, refused.Body, null)
+            : Answer(context.Request.Method, activity);
+        var call = new ConnectorCall(context.Request.Method, context.Request.Path.Value ?? "", activity, (int)status, id);
         lock (_calls)
         {
-            _calls.Add(new ConnectorCall(context.Request.Method, context.Request.Path.Value ?? "", activity, (int)status, id));
+            _calls.Add(call);
+            foreach (var waiter in _waiters.Where(w => w.Match(call)).ToList())
+            {
+                _waiters.Remove(waiter);
+                waiter.Done.TrySetResult(call);
+            }
         }
 
         context.Response.StatusCode = (int)status;
@@ -121,8 +155,14 @@ internal sealed class TeamsConnector : IAsyncDisposable
         await context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted);
     }
 
-    private (HttpStatusCode Status, JsonObject Body, string? Id) Answer(JsonObject activity)
+    private (HttpStatusCode Status, JsonObject Body, string? Id) Answer(string method, JsonObject activity)
     {
+        if (method == "PUT")
+        {
+            var updated = (string?)activity["id"];
+            return (HttpStatusCode.OK, new JsonObject { ["id"] = updated }, updated);
+        }
+
         var streamInfo = ConnectorCall.StreamInfoOf(activity);
         var type = (string?)activity["type"];
         if (type == "typing" && streamInfo is not null && streamInfo["streamId"] is null)

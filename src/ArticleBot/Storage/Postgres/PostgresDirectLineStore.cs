@@ -97,6 +97,7 @@ public sealed class PostgresDirectLineStore(PostgresDatabase database, DirectLin
             var sequence = await NextSequenceAsync(connection, conversationId, token)
                 ?? throw new KeyNotFoundException($"Direct Line conversation '{conversationId}' does not exist.");
             var id = string.Create(CultureInfo.InvariantCulture, $"{conversationId}|{sequence:D7}");
+            DirectLineActivities.StampSequence(activity, sequence);
             await InsertAsync(connection, conversationId, sequence, id, activity, token);
             await transaction.CommitAsync(token);
             return id;
@@ -109,14 +110,16 @@ public sealed class PostgresDirectLineStore(PostgresDatabase database, DirectLin
         return database.RunAsync(async (connection, token) =>
         {
             await using var transaction = await connection.BeginTransactionAsync(token);
-            await using var delete = new NpgsqlCommand("DELETE FROM directline_activities WHERE conversation_id = @id AND id = @activity", connection);
+            await using var delete = new NpgsqlCommand("DELETE FROM directline_activities WHERE conversation_id = @id AND id = @activity RETURNING COALESCE((activity->'channelData'->>'webchat:sequence-id')::bigint, sequence)", connection);
             delete.Parameters.AddWithValue("id", conversationId);
             delete.Parameters.AddWithValue("activity", activityId);
-            if (await delete.ExecuteNonQueryAsync(token) == 0 || await NextSequenceAsync(connection, conversationId, token) is not { } sequence)
+            if (await delete.ExecuteScalarAsync(token) is not long position || await NextSequenceAsync(connection, conversationId, token) is not { } sequence)
             {
                 return false;
             }
 
+            // Pollers see the update again at the end of the stream; Web Chat keeps it where it was.
+            DirectLineActivities.StampSequence(activity, position);
             await InsertAsync(connection, conversationId, sequence, activityId, activity, token);
             await transaction.CommitAsync(token);
             return true;

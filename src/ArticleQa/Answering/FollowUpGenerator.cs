@@ -1,0 +1,170 @@
+using System.Text.RegularExpressions;
+using ArticleQa.Retrieval;
+using ArticleQa.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel;
+
+namespace ArticleQa.Answering;
+
+/// <summary>
+/// Up to three follow-up questions after an answer, drawn from the passages it cited and the rest of their articles.
+/// The Local model asks about the names those articles mention most that the question and answer have not covered
+/// (deterministic), and offers only those it then answers itself; real LLMs run the <c>FollowUps</c> prompt, and only
+/// questions whose search finds a passage above <c>Retrieval:MinScore</c> are offered (asking the model again for each
+/// would triple the cost of a turn). Either way a suggestion does not lead to "the articles don't cover that".
+/// </summary>
+public sealed partial class FollowUpGenerator(
+    AnswerGenerator answers,
+    ArticleLibrary library,
+    PassageRetriever retriever,
+    PromptLibrary prompts,
+    Kernel kernel,
+    IOptions<LlmOptions> llm,
+    IOptions<RetrievalOptions> retrieval,
+    ILogger<FollowUpGenerator> logger)
+{
+    public const int MaxFollowUps = 3;
+
+    /// <summary>Longest label the Local model gives a suggestion (Teams shows at most 20 characters).</summary>
+    public const int MaxTitleLength = 20;
+
+    private const int MaxSourcePassages = 6;
+
+    /// <summary>How many candidates the Local model tries before it settles for fewer suggestions.</summary>
+    private const int MaxCandidates = 8;
+
+    public async Task<IReadOnlyList<FollowUp>> SuggestAsync(string question, Answer answer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(answer);
+        if (answer.Abstained || answer.Failed || answer.Citations.Count == 0)
+        {
+            return [];
+        }
+
+        var passages = await ArticlePassagesAsync(answer, cancellationToken).ConfigureAwait(false);
+        var candidates = llm.Value.Provider == LlmProvider.Local
+            ? FromNames(question, answer, passages)
+            : await FromModelAsync(question, answer, passages, cancellationToken).ConfigureAwait(false);
+        var kept = new List<FollowUp>();
+        foreach (var candidate in candidates.DistinctBy(c => c.Question, StringComparer.OrdinalIgnoreCase).Take(MaxCandidates))
+        {
+            if (kept.Count == MaxFollowUps)
+            {
+                break;
+            }
+
+            if (await IsAnsweredAsync(candidate.Question, cancellationToken).ConfigureAwait(false))
+            {
+                kept.Add(candidate);
+            }
+        }
+
+        return kept;
+    }
+
+    private async Task<bool> IsAnsweredAsync(string question, CancellationToken cancellationToken)
+    {
+        if (llm.Value.Provider == LlmProvider.Local)
+        {
+            var answer = await answers.AnswerAsync(question, cancellationToken).ConfigureAwait(false);
+            return !answer.Abstained && answer.Citations.Count > 0;
+        }
+
+        var found = await retriever.SearchAsync(question, topK: 1, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return found.Count > 0 && found[0].Score >= retrieval.Value.MinScore;
+    }
+
+    /// <summary>The cited passages first, then the other passages of the cited articles in order.</summary>
+    private async Task<List<RetrievedPassage>> ArticlePassagesAsync(Answer answer, CancellationToken cancellationToken)
+    {
+        var index = await library.GetIndexAsync(cancellationToken).ConfigureAwait(false);
+        var cited = answer.Citations.Select(c => index.FindPassage(c.PassageId, 1)).OfType<RetrievedPassage>().ToList();
+        var rest = answer.Citations.Select(c => c.ArticleId).Distinct(StringComparer.Ordinal)
+            .SelectMany(id => Enumerable.Range(0, int.MaxValue).Select(n => index.FindPassage($"{id}#{n}", 0)).TakeWhile(p => p is not null))
+            .OfType<RetrievedPassage>()
+            .Where(p => cited.TrueForAll(c => c.Passage.Id != p.Passage.Id));
+        return [.. cited, .. rest];
+    }
+
+    /// <summary>
+    /// The Local model's suggestions: names the cited articles mention at least twice (at least once mid-sentence, so
+    /// a capitalised sentence opening is no name), most mentioned first, that the question and answer do not contain.
+    /// </summary>
+    internal static IEnumerable<FollowUp> FromNames(string question, Answer answer, IReadOnlyList<RetrievedPassage> passages)
+    {
+        var covered = TermAnalyzer.Analyze(question + " " + CitationParser.WithoutMarkers(answer.Text)).ToHashSet(StringComparer.Ordinal);
+        var text = string.Join("\n\n", passages.Select(p => p.Passage.Text));
+        var chosen = new List<HashSet<string>>();
+        var names = NamedEntities.Find(text)
+            .Where(name => name.Length > 3 && !TimeWord().IsMatch(name) && !Demonym().IsMatch(name))
+            .GroupBy(name => name, StringComparer.Ordinal)
+            .Where(g => g.Count() >= 2 && MidSentence(text, g.Key))
+            .OrderByDescending(g => g.Count())
+            .ThenBy(g => text.IndexOf(g.Key, StringComparison.Ordinal))
+            .Select(g => g.Key);
+        foreach (var name in names)
+        {
+            var terms = TermAnalyzer.Analyze(name).ToHashSet(StringComparer.Ordinal);
+            if (terms.Count == 0 || terms.All(covered.Contains) || chosen.Exists(c => c.Overlaps(terms)))
+            {
+                continue;
+            }
+
+            chosen.Add(terms);
+            yield return new FollowUp(Label(name), $"What do the articles say about {name}?");
+        }
+    }
+
+    private async Task<IEnumerable<FollowUp>> FromModelAsync(string question, Answer answer, List<RetrievedPassage> passages, CancellationToken cancellationToken)
+    {
+        var arguments = new KernelArguments
+        {
+            ["sources"] = SourcesBlock.Format(passages.Take(MaxSourcePassages).ToList()),
+            ["question"] = question,
+            ["answer"] = CitationParser.WithoutMarkers(answer.Text),
+        };
+        try
+        {
+            var result = await prompts.Current[PromptLibrary.FollowUpsFunction].InvokeAsync(kernel, arguments, cancellationToken).ConfigureAwait(false);
+            return ParseQuestions(result.GetValue<string>() ?? "", question);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "The FollowUps prompt failed; no suggestions for this answer");
+            return [];
+        }
+    }
+
+    /// <summary>One question per line of the model's reply (bullets and numbering removed), other than the one asked.</summary>
+    internal static IEnumerable<FollowUp> ParseQuestions(string reply, string question) =>
+        reply.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => ListMarker().Replace(line, "").Trim().Trim('"', '“', '”').Trim())
+            .Where(line => line.EndsWith('?') && line.Length is > 5 and <= 200 && !line.Equals(question.Trim(), StringComparison.OrdinalIgnoreCase))
+            .Select(line => new FollowUp(Label(line), line));
+
+    private static string Label(string text)
+    {
+        if (text.Length <= MaxTitleLength)
+        {
+            return text;
+        }
+
+        var cut = text.LastIndexOf(' ', MaxTitleLength - 1);
+        return string.Concat(text.AsSpan(0, cut > MaxTitleLength / 2 ? cut : MaxTitleLength - 1), "…");
+    }
+
+    private static bool MidSentence(string text, string name) =>
+        Regex.Count(text, $@"[\p{{Ll}}\d,;:]\s+{Regex.Escape(name)}\b") > 0;
+
+    [GeneratedRegex(@"^(January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")]
+    private static partial Regex TimeWord();
+
+    /// <summary>One capitalised adjective of a people or place (Russian, Ukrainian, European, Chinese, British): no name to ask about.</summary>
+    [GeneratedRegex(@"^\p{Lu}\p{Ll}+(ian|ean|can|ese|ish)$")]
+    private static partial Regex Demonym();
+
+    [GeneratedRegex(@"^(\d+[.)]|[-*•])\s*")]
+    private static partial Regex ListMarker();
+}
