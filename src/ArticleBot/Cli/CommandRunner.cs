@@ -5,7 +5,7 @@ namespace ArticleBot.Cli;
 /// <summary>Dispatches the verb; maps bad arguments and bad configuration to exit code 2 with a message naming them.</summary>
 internal static class CommandRunner
 {
-    public const string Verbs = "serve (default), ask, chat, search, ingest, eval, feedback export, teams-package, benchmark";
+    public const string Verbs = "serve (default), ask, chat, search, ingest, eval, feedback export, teams-package, benchmark, train";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -63,6 +63,8 @@ internal static class CommandRunner
                 return await IngestCommand.RunAsync(arguments, output, cancellationToken);
             case "eval":
                 return await EvalCommand.RunAsync(arguments, output, cancellationToken);
+            case "train":
+                return await TrainCommand.RunAsync(arguments, output, cancellationToken);
             case "benchmark":
                 return await BenchmarkCommand.RunAsync(arguments, output, cancellationToken);
             case "feedback":

@@ -32,6 +32,7 @@ public sealed partial class AnswerGenerator
             CondensedQuery = turn.Query,
             PromptHash = turn.Prompts.Hash,
             Elapsed = turn.Started.Elapsed,
+            Confidence = turn.Confidence,
         };
         logger.LogInformation(
             "Answered {Query} with {Citations} citations (abstained {Abstained}; markers removed {Removed}, moved {Moved}; sentences dropped {Dropped}; prompts {Hash}) in {ElapsedMs} ms",

@@ -23,8 +23,10 @@ public sealed partial class AnswerGenerator(
     Kernel kernel,
     IOptions<RetrievalOptions> retrievalOptions,
     IOptions<AnsweringOptions> answeringOptions,
+    IOptions<LlmOptions> llmOptions,
     ILogger<AnswerGenerator> logger)
 {
+    private readonly bool _local = llmOptions.Value.Provider == LlmProvider.Local;
     private readonly RetrievalOptions _retrieval = retrievalOptions.Value;
     private readonly AnsweringOptions _answering = answeringOptions.Value;
 
@@ -40,7 +42,7 @@ public sealed partial class AnswerGenerator(
 
         try
         {
-            var result = await turn.Prompts[PromptLibrary.AnswerFunction].InvokeAsync(kernel, turn.Arguments, cancellationToken).ConfigureAwait(false);
+            var result = await turn.Prompts[PromptLibrary.AnswerFunction].InvokeAsync(turn.Kernel, turn.Arguments, cancellationToken).ConfigureAwait(false);
             return Finish(result.GetValue<string>() ?? "", turn);
         }
         catch (Exception e) when (IsModelFailure(e, cancellationToken))
@@ -63,7 +65,7 @@ public sealed partial class AnswerGenerator(
         }
 
         var text = new StringBuilder();
-        var stream = turn.Prompts[PromptLibrary.AnswerFunction].InvokeStreamingAsync<string>(kernel, turn.Arguments, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var stream = turn.Prompts[PromptLibrary.AnswerFunction].InvokeStreamingAsync<string>(turn.Kernel, turn.Arguments, cancellationToken).GetAsyncEnumerator(cancellationToken);
         await using (stream.ConfigureAwait(false))
         {
             while (true)
@@ -106,8 +108,11 @@ public sealed partial class AnswerGenerator(
         var recent = history.TakeLast(_answering.HistoryTurns).ToList();
         var promptSet = prompts.Current;
         var query = await CondenseAsync(question.Trim(), recent, promptSet, cancellationToken).ConfigureAwait(false);
-        var found = await retriever.SearchAsync(query, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var sources = found.Where(p => p.Score >= _retrieval.MinScore).ToList();
+        var vector = await retriever.EmbedAsync(query, cancellationToken).ConfigureAwait(false);
+        var found = await retriever.SearchAsync(query, vector, cancellationToken: cancellationToken).ConfigureAwait(false);
+
+        // The Local model's abstention model judges relevance itself; other models get only passages above the floor.
+        var sources = found.Where(p => _local || p.Score >= _retrieval.MinScore).ToList();
         if (query != question.Trim() && recent.Count > 0)
         {
             sources.AddRange(await CarriedPassagesAsync(recent[^1], sources, cancellationToken).ConfigureAwait(false));
@@ -121,7 +126,7 @@ public sealed partial class AnswerGenerator(
             ["question"] = question.Trim(),
             ["query"] = query,
         };
-        return new PreparedTurn(query, sources, promptSet, arguments, started);
+        return new PreparedTurn(query, sources, promptSet, arguments, started, TurnKernel(vector, sources));
     }
 
     private async Task<string> CondenseAsync(string question, List<ConversationTurn> recent, PromptSet promptSet, CancellationToken cancellationToken)
@@ -151,5 +156,21 @@ public sealed partial class AnswerGenerator(
     private static bool IsModelFailure(Exception e, CancellationToken cancellationToken) =>
         e is not OperationCanceledException || !cancellationToken.IsCancellationRequested;
 
-    private sealed record PreparedTurn(string Query, List<RetrievedPassage> Sources, PromptSet Prompts, KernelArguments Arguments, Stopwatch Started);
+    /// <summary>The kernel for one turn: the Local model finds the query's embedding and the sources' scores in its data.</summary>
+    private Kernel TurnKernel(ReadOnlyMemory<float> vector, List<RetrievedPassage> sources)
+    {
+        if (!_local)
+        {
+            return kernel;
+        }
+
+        var turnKernel = kernel.Clone();
+        turnKernel.Data[LocalTurn.DataKey] = new LocalTurn(vector, sources.Select(s => s.Score).ToList());
+        return turnKernel;
+    }
+
+    private sealed record PreparedTurn(string Query, List<RetrievedPassage> Sources, PromptSet Prompts, KernelArguments Arguments, Stopwatch Started, Kernel Kernel)
+    {
+        public double? Confidence => Kernel.Data.TryGetValue(LocalTurn.DataKey, out var data) ? (data as LocalTurn)?.Confidence : null;
+    }
 }
