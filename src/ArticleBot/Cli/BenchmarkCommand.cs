@@ -43,6 +43,7 @@ internal static class BenchmarkCommand
             }
 
             await LatencyAsync(output, embeddings, sentences, sizes, work.FullName, cancellationToken);
+            await LocalAnswerLatency.PrintAsync(output, host.Services, sentences, sizes, work.FullName, cancellationToken);
         }
         finally
         {

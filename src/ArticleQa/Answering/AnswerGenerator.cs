@@ -5,6 +5,7 @@ using ArticleQa.Retrieval;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.ChatCompletion;
 
 namespace ArticleQa.Answering;
 
@@ -23,10 +24,10 @@ public sealed partial class AnswerGenerator(
     Kernel kernel,
     IOptions<RetrievalOptions> retrievalOptions,
     IOptions<AnsweringOptions> answeringOptions,
-    IOptions<LlmOptions> llmOptions,
     ILogger<AnswerGenerator> logger)
 {
-    private readonly bool _local = llmOptions.Value.Provider == LlmProvider.Local;
+    // The Local model's abstention model judges relevance itself and reads the turn from the kernel's data.
+    private readonly Lazy<bool> _local = new(() => kernel.Services.GetService(typeof(IChatCompletionService)) is LocalChatCompletionService);
     private readonly RetrievalOptions _retrieval = retrievalOptions.Value;
     private readonly AnsweringOptions _answering = answeringOptions.Value;
 
@@ -112,7 +113,7 @@ public sealed partial class AnswerGenerator(
         var found = await retriever.SearchAsync(query, vector, cancellationToken: cancellationToken).ConfigureAwait(false);
 
         // The Local model's abstention model judges relevance itself; other models get only passages above the floor.
-        var sources = found.Where(p => _local || p.Score >= _retrieval.MinScore).ToList();
+        var sources = found.Where(p => _local.Value || p.Score >= _retrieval.MinScore).ToList();
         if (query != question.Trim() && recent.Count > 0)
         {
             sources.AddRange(await CarriedPassagesAsync(recent[^1], sources, cancellationToken).ConfigureAwait(false));
@@ -159,7 +160,7 @@ public sealed partial class AnswerGenerator(
     /// <summary>The kernel for one turn: the Local model finds the query's embedding and the sources' scores in its data.</summary>
     private Kernel TurnKernel(ReadOnlyMemory<float> vector, List<RetrievedPassage> sources)
     {
-        if (!_local)
+        if (!_local.Value)
         {
             return kernel;
         }

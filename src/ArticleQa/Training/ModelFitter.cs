@@ -9,13 +9,14 @@ namespace ArticleQa.Training;
 /// answer-sentence scorer on candidate rows, and the abstention model on question rows built from out-of-fold scorer
 /// output (three folds by article), so it learns from probabilities like those it will see on unseen questions.
 /// </summary>
-internal sealed class ModelFitter(int seed = 1, int trees = 200, int leaves = 24)
+internal sealed class ModelFitter(int seed = 1, int trees = 300, int leaves = 32)
 {
     private const int Folds = 3;
 
     public IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
-        ["trainer"] = "FastTreeBinary (Platt-calibrated)",
+        ["scorer"] = "FastTreeBinary (Platt-calibrated): P(sentence answers)",
+        ["abstention"] = "FastTreeBinary (Platt-calibrated), half the trees and leaves: P(best sentence answers)",
         ["numberOfTrees"] = trees.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["numberOfLeaves"] = leaves.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["minimumExampleCountPerLeaf"] = "20",

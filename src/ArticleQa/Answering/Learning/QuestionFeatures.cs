@@ -13,7 +13,6 @@ internal static class QuestionFeatures
         "bestProbability",      // the scorer's calibrated P(answers) of the best candidate
         "secondProbability",    // of the runner-up
         "probabilityMargin",    // best minus runner-up
-        "probabilityMass",      // sum over all candidates
         "bestCoverage",         // idfCoverage of the best candidate
         "bestCosine",           // sentenceCosine of the best candidate
         "bestMissingNames",     // missingNamesSentence of the best candidate
@@ -67,7 +66,6 @@ internal static class QuestionFeatures
             best < 0 ? 0 : probabilities[best],
             second,
             best < 0 ? 0 : probabilities[best] - second,
-            probabilities.Sum(),
             F("idfCoverage"),
             F("sentenceCosine"),
             F("missingNamesSentence"),

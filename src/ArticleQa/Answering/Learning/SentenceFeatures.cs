@@ -34,6 +34,12 @@ internal static class SentenceFeatures
         "novelShare",           // share of the sentence's content terms not in the question
         "sentenceTerms",        // content terms in the sentence
         "questionTerms",        // content terms in the question
+        "coverageRank",         // 0-based place of its idfCoverage among the question's candidates (ties share the better place)
+        "cosineRank",           // the same for sentenceCosine
+        "windowCoverage",       // idfCoverage of the sentence with its neighbours in the passage (the question may name what "it" refers to)
+        "titleCoverage",        // idfCoverage of its passage's title
+        "maxMissingIdf",        // the largest IDF share of a question term the sentence lacks
+        "matchedTerms",         // question content terms present in the sentence (unweighted)
     ];
 
     /// <summary>One feature vector per candidate, in candidate order.</summary>
@@ -51,6 +57,9 @@ internal static class SentenceFeatures
         var passageCosines = PassageCosines(questionVector, candidates);
         var passageCoverage = new Dictionary<int, double>();
         var bestScore = candidates.Select(c => c.RetrievalScore).Where(s => !double.IsNaN(s)).DefaultIfEmpty(double.NaN).Max();
+        var coverageRanks = Ranks(coverage);
+        var cosineRanks = Ranks(cosines.Select(x => (double)x).ToArray());
+        var totalIdf = idf.Values.Sum();
         var expected = AnswerTypes.Expected(question);
         var word = TextFeatures.WordOf(question);
         var rows = new float[candidates.Count][];
@@ -85,11 +94,36 @@ internal static class SentenceFeatures
                 (float)TextFeatures.NovelShare(questionSet, sentenceTerms[i]),
                 sentenceTerms[i].Count,
                 questionTerms.Count,
+                coverageRanks[i],
+                cosineRanks[i],
+                (float)TextFeatures.WeightedCoverage(idf, Window(candidates, sentenceSets, i)),
+                (float)TextFeatures.WeightedCoverage(idf, TermAnalyzer.Analyze(c.Title).ToHashSet(StringComparer.Ordinal)),
+                totalIdf <= 0 ? 0 : (float)(idf.Where(t => !sentenceSets[i].Contains(t.Key)).Select(t => t.Value).DefaultIfEmpty(0).Max() / totalIdf),
+                questionSet.Count(sentenceSets[i].Contains),
             ];
         }
 
         return rows;
     }
+
+    /// <summary>The terms of candidate <paramref name="i"/> and of its neighbours in the same passage.</summary>
+    private static HashSet<string> Window(IReadOnlyList<CandidateSentence> candidates, List<IReadOnlySet<string>> sets, int i)
+    {
+        var window = new HashSet<string>(sets[i], StringComparer.Ordinal);
+        foreach (var j in new[] { i - 1, i + 1 })
+        {
+            if (j >= 0 && j < candidates.Count && candidates[j].SourceNumber == candidates[i].SourceNumber)
+            {
+                window.UnionWith(sets[j]);
+            }
+        }
+
+        return window;
+    }
+
+    /// <summary>0-based rank of each value, highest first; equal values share the better rank.</summary>
+    private static float[] Ranks(double[] values) =>
+        values.Select(v => (float)values.Count(other => other > v)).ToArray();
 
     private static double BestOther(double[] values, int except)
     {
