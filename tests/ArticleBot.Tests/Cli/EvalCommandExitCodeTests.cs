@@ -21,7 +21,7 @@ public sealed class EvalCommandExitCodeTests
     [Fact]
     public async Task RunAsync_AccuracyUnderFloor_ExitsOneWithCheckFailed()
     {
-        // The seed questions plus one whose gold answer the article contradicts: accuracy 12/13, under 0.99.
+        // The seed questions plus one whose gold answer the article contradicts: accuracy under 0.99.
         var questions = Path.Combine(VerbRunner.TempFolder(), "questions.jsonl");
         var lines = await File.ReadAllLinesAsync(VerbRunner.SeedQuestions, TestContext.Current.CancellationToken);
         await File.WriteAllLinesAsync(
@@ -34,7 +34,7 @@ public sealed class EvalCommandExitCodeTests
 
         Assert.Equal(1, exitCode);
         Assert.Contains("FAIL  wrong-gold", console.Out, StringComparison.Ordinal);
-        Assert.Contains("check failed: --min-accuracy 0.99, got 0.923", console.Error, StringComparison.Ordinal);
+        Assert.Matches(@"check failed: --min-accuracy 0\.99, got 0\.\d{3}", console.Error);
         Assert.DoesNotContain("--min-recall5", console.Error, StringComparison.Ordinal);
     }
 
