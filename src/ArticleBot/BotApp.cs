@@ -10,7 +10,8 @@ namespace ArticleBot;
 /// <summary>The web host: the engine, the bot and its endpoints.</summary>
 public static class BotApp
 {
-    public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? overrides = null)
+    /// <param name="configureServices">Registrations that run before the engine's (tests replace a part with it).</param>
+    public static WebApplication Build(string[] args, IReadOnlyDictionary<string, string?>? overrides = null, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -22,6 +23,7 @@ public static class BotApp
             builder.Configuration.AddInMemoryCollection(overrides);
         }
 
+        configureServices?.Invoke(builder.Services);
         builder.Services.AddArticleQa(builder.Configuration);
         builder.Services.AddArticleBot();
         builder.Services.AddDirectLine();

@@ -31,6 +31,7 @@ public static class ArticleQaServiceCollectionExtensions
 
         // Tests and hosts may register their own generator first.
         services.TryAddSingleton(EmbeddingGeneratorFactory.Create);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ArticleLoader>();
         services.AddSingleton<PassageSplitter>();
         services.AddSingleton<ArticleLibrary>();
@@ -41,7 +42,8 @@ public static class ArticleQaServiceCollectionExtensions
         services.AddSingleton<CitationVerifier>();
         services.AddSingleton<AnswerGenerator>();
 
-        services.AddLlmHttpClient();
+        services.AddResilientHttpClient(ChatCompletionServiceFactory.HttpClientName);
+        services.AddResilientHttpClient(EmbeddingGeneratorFactory.HttpClientName);
         services.TryAddSingleton(ChatCompletionServiceFactory.Create);
         services.AddTransient(sp => new Kernel(sp));
         return services;
@@ -52,14 +54,15 @@ public static class ArticleQaServiceCollectionExtensions
         services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateDataAnnotations().ValidateOnStart();
 
     /// <summary>
-    /// The HttpClient of the remote connectors: each attempt is bounded by <c>Llm:TimeoutSeconds</c>; timeouts, 429 and
-    /// 5xx are retried up to <c>Llm:MaxRetries</c> times with exponential backoff (honouring Retry-After).
+    /// An HttpClient of the remote models (chat and embeddings alike): each attempt is bounded by
+    /// <c>Llm:TimeoutSeconds</c>; timeouts, 429 and 5xx are retried up to <c>Llm:MaxRetries</c> times with exponential
+    /// backoff (honouring Retry-After). Delays and timeouts run on the registered <see cref="TimeProvider"/>.
     /// </summary>
-    private static void AddLlmHttpClient(this IServiceCollection services)
+    private static void AddResilientHttpClient(this IServiceCollection services, string name)
     {
-        services.AddHttpClient(ChatCompletionServiceFactory.HttpClientName)
+        services.AddHttpClient(name)
             .ConfigureHttpClient(http => http.Timeout = Timeout.InfiniteTimeSpan)
-            .AddResilienceHandler("llm", (pipeline, context) =>
+            .AddResilienceHandler("model", (pipeline, context) =>
             {
                 var llm = context.ServiceProvider.GetRequiredService<IOptions<LlmOptions>>().Value;
                 if (llm.MaxRetries > 0)

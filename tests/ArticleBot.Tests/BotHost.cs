@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ArticleBot.Tests;
 
@@ -19,7 +20,7 @@ internal sealed class BotHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<BotHost> StartAsync(IDictionary<string, string?>? settings = null)
+    public static async Task<BotHost> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
         var overrides = new Dictionary<string, string?>
         {
@@ -34,7 +35,7 @@ internal sealed class BotHost : IAsyncDisposable
             overrides[key] = value;
         }
 
-        var app = BotApp.Build(["--urls", "http://127.0.0.1:0"], overrides);
+        var app = BotApp.Build(["--urls", "http://127.0.0.1:0"], overrides, configureServices);
         await app.StartAsync(TestContext.Current.CancellationToken);
         return new BotHost(app, new Uri(app.Urls.First()));
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using ArticleQa.Answering;
 using ArticleQa.Retrieval;
+using ArticleQa.Text;
 using Microsoft.Bot.Builder;
 
 namespace ArticleBot.Bot;
@@ -24,7 +25,7 @@ public sealed class BotCommands(ArticleLibrary library)
                 await turnContext.SendActivityAsync(MessageFactory.Text(await ArticleListAsync(cancellationToken)), cancellationToken);
                 return true;
             case "reset":
-                data.Turns.Clear();
+                data.Conversation.Clear();
                 await turnContext.SendActivityAsync(MessageFactory.Text(ResetDone), cancellationToken);
                 return true;
             default:
@@ -34,7 +35,8 @@ public sealed class BotCommands(ArticleLibrary library)
 
     public async Task<string> WelcomeAsync(CancellationToken cancellationToken)
     {
-        var index = await library.GetIndexAsync(cancellationToken);
+        using var lease = await library.LeaseIndexAsync(cancellationToken);
+        var index = lease.Index;
         var text = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"Hi! I answer questions about {index.Articles.Count} article{(index.Articles.Count == 1 ? "" : "s")}, ")
             .Append("and every claim in my answers cites the passage it came from, like [1]. ")
@@ -71,7 +73,7 @@ public sealed class BotCommands(ArticleLibrary library)
         var names = Enumerable.Range(0, Math.Min(index.PassageCount, 20))
             .Select(i => index.GetPassage(i))
             .Where(p => p.Ordinal == 0)
-            .SelectMany(p => QueryCondenser.Entities(string.Join('\n', p.Text.Split('\n').Skip(1))))
+            .SelectMany(p => NamedEntities.Find(string.Join('\n', p.Text.Split('\n').Skip(1))))
             .Where(name => name.Length > 3)
             .Distinct(StringComparer.Ordinal)
             .Take(2);

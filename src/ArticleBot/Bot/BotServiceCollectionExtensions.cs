@@ -3,6 +3,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Options;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ArticleBot.Bot;
 
@@ -26,6 +27,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<IStorage>(sp => sp.GetRequiredService<IOptions<ChannelsOptions>>().Value.StoragePath is { Length: > 0 } path
             ? new FileStorage(ArticleQa.PathResolver.ResolveForWrite(path))
             : new MemoryStorage());
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ConversationState>();
         services.AddSingleton<FeedbackStore>();
         services.AddSingleton<BotCommands>();

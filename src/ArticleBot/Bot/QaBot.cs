@@ -17,7 +17,7 @@ public sealed partial class QaBot(
     FeedbackStore feedback,
     BotCommands commands,
     IOptions<ChannelsOptions> channelOptions,
-    IOptions<AnsweringOptions> answeringOptions,
+    TimeProvider time,
     ILogger<QaBot> logger) : ActivityHandler
 {
     public const string Informative = "Searching the articles…";
@@ -67,24 +67,24 @@ public sealed partial class QaBot(
         ResourceResponse? sent;
         if (CanStream(turnContext.Activity, kind))
         {
-            var stream = new StreamingReply(turnContext, TimeSpan.FromMilliseconds(channelOptions.Value.StreamIntervalMilliseconds), logger);
+            var stream = new StreamingReply(turnContext, TimeSpan.FromMilliseconds(channelOptions.Value.StreamIntervalMilliseconds), logger, time);
             await stream.InformAsync(Informative, cancellationToken);
-            answer = await StreamAnswerAsync(stream, question, data.Turns, cancellationToken);
+            answer = await StreamAnswerAsync(stream, question, data.Conversation, cancellationToken);
             sent = await stream.FinishAsync(Render(answer, kind, answerId), cancellationToken);
         }
         else
         {
             await turnContext.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken);
-            answer = await answers.AnswerAsync(question, data.Turns, cancellationToken);
+            answer = await answers.AnswerAsync(question, data.Conversation, cancellationToken);
             sent = await turnContext.SendActivityAsync(Render(answer, kind, answerId), cancellationToken);
         }
 
         Remember(data, question, answer, answerId, sent?.Id);
     }
 
-    private async Task<Answer> StreamAnswerAsync(StreamingReply stream, string question, List<ConversationTurn> history, CancellationToken cancellationToken)
+    private async Task<Answer> StreamAnswerAsync(StreamingReply stream, string question, Conversation conversation, CancellationToken cancellationToken)
     {
-        await foreach (var update in answers.StreamAsync(question, history, cancellationToken))
+        await foreach (var update in answers.StreamAsync(question, conversation, cancellationToken))
         {
             if (update.Final is { } final)
             {
@@ -108,15 +108,10 @@ public sealed partial class QaBot(
         return reply;
     }
 
-    private void Remember(ConversationData data, string question, Answer answer, string answerId, string? activityId)
+    /// <summary>The answer by id for feedback (the engine has already recorded the turn in the conversation).</summary>
+    private static void Remember(ConversationData data, string question, Answer answer, string answerId, string? activityId)
     {
         var cited = answer.Citations.Select(c => c.PassageId).ToList();
-        if (!answer.Failed)
-        {
-            data.Turns.Add(new ConversationTurn(question, answer.Text, cited));
-            data.Turns = data.Turns.TakeLast(answeringOptions.Value.HistoryTurns).ToList();
-        }
-
         data.Answers.Add(new AnswerRecord(answerId, question, answer.Text, cited, answer.PromptHash, activityId));
         data.Answers = data.Answers.TakeLast(20).ToList();
     }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ArticleQa.Retrieval;
+using ArticleQa.Text;
 
 namespace ArticleBot.Channels;
 

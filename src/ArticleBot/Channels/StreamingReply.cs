@@ -1,4 +1,3 @@
-using Stopwatch = System.Diagnostics.Stopwatch;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Schema;
@@ -12,9 +11,9 @@ namespace ArticleBot.Channels;
 /// message with <c>streamType: final</c>. Metadata goes in both the <c>streaminfo</c> entity and <c>channelData</c>.
 /// When the channel refuses streaming, the reply falls back to one final message.
 /// </summary>
-public sealed class StreamingReply(ITurnContext turnContext, TimeSpan interval, ILogger logger)
+public sealed class StreamingReply(ITurnContext turnContext, TimeSpan interval, ILogger logger, TimeProvider time)
 {
-    private readonly Stopwatch _sinceLast = new();
+    private long _lastSent;
     private string? _streamId;
     private int _sequence;
     private bool _disabled;
@@ -28,20 +27,20 @@ public sealed class StreamingReply(ITurnContext turnContext, TimeSpan interval, 
         var response = await SendAsync(Typing(text, "informative"), cancellationToken);
         _streamId = string.IsNullOrEmpty(response?.Id) ? null : response.Id;
         _disabled |= _streamId is null;
-        _sinceLast.Restart();
+        _lastSent = time.GetTimestamp();
     }
 
     /// <summary>Sends the text so far, unless the last update was less than the interval ago.</summary>
     public async Task UpdateAsync(string textSoFar, CancellationToken cancellationToken)
     {
-        if (!IsStreaming || textSoFar.Length == 0 || textSoFar == _lastText || _sinceLast.Elapsed < interval)
+        if (!IsStreaming || textSoFar.Length == 0 || textSoFar == _lastText || time.GetElapsedTime(_lastSent) < interval)
         {
             return;
         }
 
         _lastText = textSoFar;
         await SendAsync(Typing(textSoFar, "streaming"), cancellationToken);
-        _sinceLast.Restart();
+        _lastSent = time.GetTimestamp();
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using ArticleQa.Text;
 using ArticleQa;
 using ArticleQa.Articles;
 using ArticleQa.Evaluation;

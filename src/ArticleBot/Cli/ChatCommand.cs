@@ -1,5 +1,4 @@
 using ArticleQa.Answering;
-using Microsoft.Extensions.Options;
 
 namespace ArticleBot.Cli;
 
@@ -14,8 +13,7 @@ internal static class ChatCommand
         arguments.AllowOnly();
         using var host = EngineHost.Build(arguments);
         var answers = host.Services.GetRequiredService<AnswerGenerator>();
-        var keep = host.Services.GetRequiredService<IOptions<AnsweringOptions>>().Value.HistoryTurns;
-        var history = new List<ConversationTurn>();
+        var conversation = new Conversation();
         await output.WriteLineAsync("Ask about the articles. Commands: reset (forget the conversation), exit.");
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -34,19 +32,14 @@ internal static class ChatCommand
 
             if (text is "reset" or "/reset")
             {
-                history.Clear();
+                conversation.Clear();
                 await output.WriteLineAsync("Forgot the conversation.");
                 continue;
             }
 
-            var answer = await answers.AnswerAsync(text, history, cancellationToken);
+            var answer = await answers.AnswerAsync(text, conversation, cancellationToken);
             await output.WriteLineAsync(AskCommand.Format(answer));
             await output.WriteLineAsync();
-            if (!answer.Failed)
-            {
-                history.Add(new ConversationTurn(text, answer.Text, answer.Citations.Select(c => c.PassageId).ToList()));
-                history = history.TakeLast(keep).ToList();
-            }
         }
 
         return 0;

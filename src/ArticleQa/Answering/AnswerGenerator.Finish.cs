@@ -7,13 +7,15 @@ public sealed partial class AnswerGenerator
 {
     private Answer Abstain(PreparedTurn turn)
     {
-        logger.LogInformation("No passage above the minimum score for {Query}; abstained without calling the model", turn.Query);
+        logger.LogInformation("No passage above the minimum score; abstained without calling the model");
+        logger.LogDebug("Abstained on query {Query}", turn.Query);
         return Answer.NotCoveredAnswer with { CondensedQuery = turn.Query, PromptHash = turn.Prompts.Hash, Elapsed = turn.Started.Elapsed };
     }
 
     private Answer Failed(PreparedTurn turn, Exception e)
     {
-        logger.LogError(e, "The model failed after retries for {Query}", turn.Query);
+        logger.LogError(e, "The model failed after retries");
+        logger.LogDebug("The model failed on query {Query}", turn.Query);
         return new Answer(Answer.Apology, [], Abstained: false)
         {
             Failed = true,
@@ -35,8 +37,7 @@ public sealed partial class AnswerGenerator
             Confidence = turn.Confidence,
         };
         logger.LogInformation(
-            "Answered {Query} with {Citations} citations (abstained {Abstained}; markers removed {Removed}, moved {Moved}; sentences dropped {Dropped}; prompts {Hash}) in {ElapsedMs} ms",
-            turn.Query,
+            "Answered with {Citations} citations (abstained {Abstained}; markers removed {Removed}, moved {Moved}; sentences dropped {Dropped}; prompts {Hash}) in {ElapsedMs} ms",
             answer.Citations.Count,
             answer.Abstained,
             answer.Check.Removed,
@@ -51,7 +52,10 @@ public sealed partial class AnswerGenerator
     internal static Answer ToAnswer(string modelText, IReadOnlyList<RetrievedPassage> sources, CitationVerifier verifier)
     {
         var normalized = CitationParser.Normalize(modelText, sources.Count);
-        if (CitationParser.NumbersIn(normalized).Count == 0 && IsNotCovered(normalized))
+        // The prompt asks for a source number after every claim, so a reply that cites nothing makes no claim the
+        // sources back: it is an abstention, however it is worded (and in whatever language). Its words are not
+        // matched against the sources, where "the articles don't cover that" could find a passage with "cover" in it.
+        if (CitationParser.NumbersIn(normalized).Count == 0)
         {
             return Answer.NotCoveredAnswer;
         }
@@ -66,11 +70,6 @@ public sealed partial class AnswerGenerator
         var citations = parsed.SourceNumbers.Select((sourceNumber, i) => ToCitation(i + 1, sources[sourceNumber - 1], parsed.Text)).ToList();
         return new Answer(parsed.Text, citations, Abstained: false) { Check = check };
     }
-
-    private static bool IsNotCovered(string text) =>
-        text.Contains("don't cover", StringComparison.OrdinalIgnoreCase)
-        || text.Contains("do not cover", StringComparison.OrdinalIgnoreCase)
-        || text.Contains("don’t cover", StringComparison.OrdinalIgnoreCase);
 
     private static Citation ToCitation(int number, RetrievedPassage source, string answerText)
     {

@@ -13,7 +13,7 @@ namespace ArticleQa.Answering;
 /// The engine's one entry point for a question, used by the bot, <c>ask</c>, <c>chat</c> and <c>eval</c> alike:
 /// condense a follow-up, retrieve passages, abstain without a model call when none is relevant, otherwise render the
 /// Answer prompt with the numbered sources, run the configured model, verify every citation and renumber them.
-/// A model that fails after its retries yields a short apology, never an exception.
+/// A remote model that fails after its retries yields a short apology; a bug (in the Local model too) is thrown.
 /// </summary>
 public sealed partial class AnswerGenerator(
     PassageRetriever retriever,
@@ -31,11 +31,43 @@ public sealed partial class AnswerGenerator(
     private readonly RetrievalOptions _retrieval = retrievalOptions.Value;
     private readonly AnsweringOptions _answering = answeringOptions.Value;
 
-    public Task<Answer> AnswerAsync(string question, CancellationToken cancellationToken) => AnswerAsync(question, [], cancellationToken);
+    /// <summary>Answers a question on its own, outside any conversation.</summary>
+    public Task<Answer> AnswerAsync(string question, CancellationToken cancellationToken) => AnswerAsync(question, new Conversation(), cancellationToken);
 
-    public async Task<Answer> AnswerAsync(string question, IReadOnlyList<ConversationTurn> history, CancellationToken cancellationToken)
+    /// <summary>Answers a question in the light of <paramref name="conversation"/>'s recent turns, then records it there.</summary>
+    public async Task<Answer> AnswerAsync(string question, Conversation conversation, CancellationToken cancellationToken)
     {
-        var turn = await PrepareAsync(question, history, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(conversation);
+        var answer = await AnswerTurnAsync(question, conversation.Recent(_answering.HistoryTurns), cancellationToken).ConfigureAwait(false);
+        conversation.Record(question, answer, _answering.HistoryTurns);
+        return answer;
+    }
+
+    /// <summary>
+    /// Streams the model's text as it comes, then yields the final answer (the same as
+    /// <see cref="AnswerAsync(string, Conversation, CancellationToken)"/>), recorded in <paramref name="conversation"/>.
+    /// </summary>
+    public async IAsyncEnumerable<AnswerUpdate> StreamAsync(
+        string question,
+        Conversation conversation,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(conversation);
+        await foreach (var update in StreamTurnAsync(question, conversation.Recent(_answering.HistoryTurns), cancellationToken).ConfigureAwait(false))
+        {
+            if (update.Final is { } final)
+            {
+                // Recorded before the final update is handed out: a caller stops enumerating once it has it.
+                conversation.Record(question, final, _answering.HistoryTurns);
+            }
+
+            yield return update;
+        }
+    }
+
+    private async Task<Answer> AnswerTurnAsync(string question, IReadOnlyList<ConversationTurn> recent, CancellationToken cancellationToken)
+    {
+        var turn = await PrepareAsync(question, recent, cancellationToken).ConfigureAwait(false);
         if (turn.Sources.Count == 0)
         {
             return Abstain(turn);
@@ -46,19 +78,18 @@ public sealed partial class AnswerGenerator(
             var result = await turn.Prompts[PromptLibrary.AnswerFunction].InvokeAsync(turn.Kernel, turn.Arguments, cancellationToken).ConfigureAwait(false);
             return Finish(result.GetValue<string>() ?? "", turn);
         }
-        catch (Exception e) when (IsModelFailure(e, cancellationToken))
+        catch (Exception e) when (ModelFailure.IsProviderFailure(e, cancellationToken))
         {
             return Failed(turn, e);
         }
     }
 
-    /// <summary>Streams the model's text as it comes, then yields the final answer (the same as <see cref="AnswerAsync(string, IReadOnlyList{ConversationTurn}, CancellationToken)"/>).</summary>
-    public async IAsyncEnumerable<AnswerUpdate> StreamAsync(
+    private async IAsyncEnumerable<AnswerUpdate> StreamTurnAsync(
         string question,
-        IReadOnlyList<ConversationTurn> history,
+        IReadOnlyList<ConversationTurn> recent,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var turn = await PrepareAsync(question, history, cancellationToken).ConfigureAwait(false);
+        var turn = await PrepareAsync(question, recent, cancellationToken).ConfigureAwait(false);
         if (turn.Sources.Count == 0)
         {
             yield return new AnswerUpdate(null, Abstain(turn));
@@ -77,7 +108,7 @@ public sealed partial class AnswerGenerator(
                 {
                     more = await stream.MoveNextAsync().ConfigureAwait(false);
                 }
-                catch (Exception e) when (IsModelFailure(e, cancellationToken))
+                catch (Exception e) when (ModelFailure.IsProviderFailure(e, cancellationToken))
                 {
                     failure = e;
                 }
@@ -101,12 +132,10 @@ public sealed partial class AnswerGenerator(
         yield return new AnswerUpdate(null, Finish(text.ToString(), turn));
     }
 
-    private async Task<PreparedTurn> PrepareAsync(string question, IReadOnlyList<ConversationTurn> history, CancellationToken cancellationToken)
+    private async Task<PreparedTurn> PrepareAsync(string question, IReadOnlyList<ConversationTurn> recent, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(question);
-        ArgumentNullException.ThrowIfNull(history);
         var started = Stopwatch.StartNew();
-        var recent = history.TakeLast(_answering.HistoryTurns).ToList();
         var promptSet = prompts.Current;
         var query = await CondenseAsync(question.Trim(), recent, promptSet, cancellationToken).ConfigureAwait(false);
         var vector = await retriever.EmbedAsync(query, cancellationToken).ConfigureAwait(false);
@@ -119,7 +148,9 @@ public sealed partial class AnswerGenerator(
             sources.AddRange(await CarriedPassagesAsync(recent[^1], sources, cancellationToken).ConfigureAwait(false));
         }
 
-        logger.LogInformation("Query {Query}: {Count} relevant passages in {ElapsedMs} ms", query, sources.Count, started.ElapsedMilliseconds);
+        // What the user asked is theirs: only at Debug.
+        logger.LogDebug("Query {Query}", query);
+        logger.LogInformation("{Count} relevant passages in {ElapsedMs} ms", sources.Count, started.ElapsedMilliseconds);
         var arguments = new KernelArguments
         {
             ["sources"] = SourcesBlock.Format(sources),
@@ -130,13 +161,13 @@ public sealed partial class AnswerGenerator(
         return new PreparedTurn(query, sources, promptSet, arguments, started, TurnKernel(vector, sources));
     }
 
-    private async Task<string> CondenseAsync(string question, List<ConversationTurn> recent, PromptSet promptSet, CancellationToken cancellationToken)
+    private async Task<string> CondenseAsync(string question, IReadOnlyList<ConversationTurn> recent, PromptSet promptSet, CancellationToken cancellationToken)
     {
         try
         {
             return await condenser.CondenseAsync(question, recent, promptSet, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (IsModelFailure(e, cancellationToken))
+        catch (Exception e) when (ModelFailure.IsProviderFailure(e, cancellationToken))
         {
             logger.LogWarning(e, "Condensing the follow-up failed; searching with it as asked");
             return question;
@@ -146,16 +177,13 @@ public sealed partial class AnswerGenerator(
     /// <summary>A follow-up keeps the passages the previous answer cited among its sources.</summary>
     private async Task<IEnumerable<RetrievedPassage>> CarriedPassagesAsync(ConversationTurn previous, List<RetrievedPassage> sources, CancellationToken cancellationToken)
     {
-        var index = await library.GetIndexAsync(cancellationToken).ConfigureAwait(false);
+        using var lease = await library.LeaseIndexAsync(cancellationToken).ConfigureAwait(false);
         return previous.CitedPassageIds
             .Where(id => sources.TrueForAll(s => s.Passage.Id != id))
-            .Select(id => index.FindPassage(id, _retrieval.MinScore))
+            .Select(id => lease.Index.FindPassage(id, _retrieval.MinScore))
             .OfType<RetrievedPassage>()
             .ToList();
     }
-
-    private static bool IsModelFailure(Exception e, CancellationToken cancellationToken) =>
-        e is not OperationCanceledException || !cancellationToken.IsCancellationRequested;
 
     /// <summary>The kernel for one turn: the Local model finds the query's embedding and the sources' scores in its data.</summary>
     private Kernel TurnKernel(ReadOnlyMemory<float> vector, List<RetrievedPassage> sources)

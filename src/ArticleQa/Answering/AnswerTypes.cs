@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ArticleQa.Text;
 
 namespace ArticleQa.Answering;
 
@@ -29,7 +30,7 @@ internal static partial class AnswerTypes
     /// <summary>True when <paramref name="sentence"/> holds a thing of the expected type that the question itself does not.</summary>
     public static bool Holds(AnswerType expected, string sentence, string question) => expected switch
     {
-        AnswerType.Name => QueryCondenser.Entities(sentence).Any(name => !question.Contains(name, StringComparison.OrdinalIgnoreCase) && !TimeWords().IsMatch(name)),
+        AnswerType.Name => NamedEntities.Find(sentence).Any(name => !question.Contains(name, StringComparison.OrdinalIgnoreCase) && !TimeWords().IsMatch(name)),
         AnswerType.Time => TimeWords().Matches(sentence).Any(m => !question.Contains(m.Value, StringComparison.OrdinalIgnoreCase)),
         AnswerType.Number => Numbers().Matches(sentence).Any(m => !question.Contains(m.Value, StringComparison.OrdinalIgnoreCase)),
         _ => false,

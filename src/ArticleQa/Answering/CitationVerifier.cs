@@ -1,5 +1,6 @@
 using ArticleQa.Articles;
 using ArticleQa.Retrieval;
+using ArticleQa.Text;
 using Microsoft.Extensions.Options;
 
 namespace ArticleQa.Answering;

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using ArticleQa.Answering.Learning;
-using ArticleQa.Articles;
+using ArticleQa.Text;
 using Microsoft.Extensions.AI;
 
 namespace ArticleQa.Answering;

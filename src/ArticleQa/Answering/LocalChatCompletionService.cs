@@ -1,6 +1,8 @@
 using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
+using ArticleQa.Answering.Learning;
+using Microsoft.Extensions.AI;
 using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 using Microsoft.SemanticKernel.Services;
@@ -20,6 +22,10 @@ public sealed partial class LocalChatCompletionService : IChatCompletionService
     private readonly ExtractiveAnswerer _answerer;
 
     internal LocalChatCompletionService(ExtractiveAnswerer answerer) => _answerer = answerer;
+
+    /// <summary>The Local model over <paramref name="embeddings"/> with the learned models in <paramref name="modelsFolder"/> (null: the shipped ones).</summary>
+    public static LocalChatCompletionService Create(IEmbeddingGenerator<string, Embedding<float>> embeddings, string? modelsFolder = null) =>
+        new(new ExtractiveAnswerer(embeddings, LocalModels.Load(modelsFolder ?? LocalModels.DefaultFolder)));
 
     public IReadOnlyDictionary<string, object?> Attributes { get; } = new Dictionary<string, object?> { [AIServiceExtensions.ModelIdKey] = ModelId };
 

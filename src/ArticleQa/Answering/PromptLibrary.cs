@@ -29,18 +29,22 @@ public sealed class PromptLibrary : IDisposable
     ];
 
     private readonly ILogger<PromptLibrary> _logger;
-    private readonly TimeSpan _debounce = TimeSpan.FromMilliseconds(300);
+    private readonly TimeProvider _time;
     private FileSystemWatcher? _watcher;
-    private Timer? _timer;
+    private ITimer? _timer;
 
-    public PromptLibrary(IOptions<AnsweringOptions> options, ILogger<PromptLibrary> logger)
+    public PromptLibrary(IOptions<AnsweringOptions> options, ILogger<PromptLibrary> logger, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _logger = logger;
+        _time = time ?? TimeProvider.System;
         Folder = PathResolver.ResolveExisting(options.Value.PromptsPath);
         Current = Load(Folder);
         logger.LogInformation("Loaded prompts {Functions} from {Folder} (hash {Hash})", string.Join(", ", Current.Plugin.Select(f => f.Name)), Folder, Current.Hash);
     }
+
+    /// <summary>Quiet time after the last file change before the prompts are re-read (an editor saves in bursts).</summary>
+    public static TimeSpan Debounce { get; } = TimeSpan.FromMilliseconds(300);
 
     public string Folder { get; }
 
@@ -72,7 +76,10 @@ public sealed class PromptLibrary : IDisposable
         }
     }
 
-    /// <summary>Re-reads the prompts shortly after any file in the folder changes.</summary>
+    /// <summary>Raised after a file change has (re)started the debounce: tests move their clock on this signal.</summary>
+    internal event EventHandler? ChangeNoticed;
+
+    /// <summary>Re-reads the prompts <see cref="Debounce"/> after the last change of any file in the folder (on the injected clock).</summary>
     public void StartWatching()
     {
         if (_watcher is not null)
@@ -80,13 +87,20 @@ public sealed class PromptLibrary : IDisposable
             return;
         }
 
-        _timer = new Timer(_ => Reload(), null, Timeout.Infinite, Timeout.Infinite);
-        _watcher = new FileSystemWatcher(Folder) { IncludeSubdirectories = true, EnableRaisingEvents = true };
-        FileSystemEventHandler changed = (_, _) => _timer.Change(_debounce, Timeout.InfiniteTimeSpan);
-        _watcher.Changed += changed;
-        _watcher.Created += changed;
-        _watcher.Deleted += changed;
-        _watcher.Renamed += (_, _) => _timer.Change(_debounce, Timeout.InfiniteTimeSpan);
+        var timer = _time.CreateTimer(_ => Reload(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _timer = timer;
+        _watcher = new FileSystemWatcher(Folder) { IncludeSubdirectories = true };
+        _watcher.Changed += (_, _) => OnChanged(timer);
+        _watcher.Created += (_, _) => OnChanged(timer);
+        _watcher.Deleted += (_, _) => OnChanged(timer);
+        _watcher.Renamed += (_, _) => OnChanged(timer);
+        _watcher.EnableRaisingEvents = true;
+    }
+
+    private void OnChanged(ITimer timer)
+    {
+        timer.Change(Debounce, Timeout.InfiniteTimeSpan);
+        ChangeNoticed?.Invoke(this, EventArgs.Empty);
     }
 
     internal static PromptSet Load(string folder)

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using ArticleQa.Retrieval;
+using ArticleQa.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
@@ -67,7 +67,7 @@ public sealed partial class QueryCondenser(IOptions<LlmOptions> llm, Kernel kern
         }
 
         var known = TermAnalyzer.Analyze(question).ToHashSet(StringComparer.Ordinal);
-        var names = Entities(previous.Question + " " + CitationParser.WithoutMarkers(CitationParser.Normalize(previous.Answer, 99)))
+        var names = NamedEntities.Find(previous.Question + " " + CitationParser.WithoutMarkers(CitationParser.Normalize(previous.Answer, 99)))
             .Where(name => !TermAnalyzer.Analyze(name).All(known.Contains))
             .Distinct(StringComparer.Ordinal)
             .ToList();
@@ -83,24 +83,6 @@ public sealed partial class QueryCondenser(IOptions<LlmOptions> llm, Kernel kern
             || TermAnalyzer.Analyze(question).Count <= 2;
     }
 
-    /// <summary>Runs of capitalised words (names of people, places, organisations), without sentence-starting function words.</summary>
-    public static IEnumerable<string> Entities(string text) =>
-        Capitalised().Matches(text)
-            .Select(m => string.Join(' ', m.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).SkipWhile(CommonCapitalised.Contains)))
-            .Where(name => name.Length > 1);
-
-    private static readonly HashSet<string> CommonCapitalised = new(StringComparer.Ordinal)
-    {
-        "The", "A", "An", "In", "On", "At", "Of", "For", "To", "By", "With", "From", "This", "That", "These", "Those", "It",
-        "He", "She", "They", "We", "I", "You", "His", "Her", "Their", "Its", "Who", "What", "When", "Where", "Why", "How",
-        "Which", "Whom", "Whose", "But", "And", "Or", "So", "If", "As", "After", "Before", "While", "However", "Also",
-        "There", "Here", "Is", "Are", "Was", "Were", "Will", "Would", "Did", "Does", "Do", "Can", "Could", "Should", "Has",
-        "Have", "Had", "User", "Bot",
-    };
-
     [GeneratedRegex(@"[\p{L}']+")]
     private static partial Regex Words();
-
-    [GeneratedRegex(@"\b\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+)*")]
-    private static partial Regex Capitalised();
 }

@@ -1,4 +1,4 @@
-using System.Diagnostics.CodeAnalysis;
+using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -29,37 +29,42 @@ public sealed class ArticleLoader(ILogger<ArticleLoader> logger, IOptions<Articl
 
     /// <summary>
     /// Loads every supported file under <paramref name="folder"/> and its subfolders, in ordinal path order, skipping
-    /// hidden (dot) files and folders. Logs one warning per skipped file and one summary line.
+    /// hidden (dot) files and folders. Logs one warning per skipped file and one summary line. This is the one ingest
+    /// path: the index sync runs it too, passing <paramref name="unchanged"/>.
     /// </summary>
-    public ArticleLoadResult LoadFolder(string folder)
+    /// <param name="folder">The articles folder.</param>
+    /// <param name="unchanged">
+    /// Given an article id and the file's content hash, true when the caller already holds exactly this content; the
+    /// file is then not parsed again and its entry is <see cref="ArticleFile.Reused"/>.
+    /// </param>
+    public ArticleLoadResult LoadFolder(string folder, Func<string, string, bool>? unchanged = null)
     {
         if (!Directory.Exists(folder))
         {
-            throw new DirectoryNotFoundException($"Articles folder '{folder}' does not exist (Articles:Path or --articles).");
+            throw new DirectoryNotFoundException($"Articles folder '{folder}' does not exist ({ArticlesOptions.SectionName}:Path or --articles).");
         }
 
-        var articles = new List<Article>();
-        var skipped = new List<SkippedFile>();
-        var files = ArticleFiles(folder);
+        var files = new List<ArticleFile>();
         var idOwners = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var file in files)
+        foreach (var path in ArticleFiles(folder))
         {
-            if (!TryLoad(file, folder, out var article, out var reason))
+            var file = Read(path, folder, unchanged);
+            if (file.SkipReason is null && !idOwners.TryAdd(file.Id, path))
             {
-                Skip(file, reason, skipped);
+                file = file with { Article = null, SkipReason = $"the article id '{file.Id}' is already used by {idOwners[file.Id]}" };
             }
-            else if (!idOwners.TryAdd(article.Id, file))
+
+            if (file.SkipReason is { } reason)
             {
-                Skip(file, $"the article id '{article.Id}' is already used by {idOwners[article.Id]}", skipped);
+                logger.LogWarning("Skipped article file {File}: {Reason}", path, reason);
             }
-            else
-            {
-                articles.Add(article);
-            }
+
+            files.Add(file);
         }
 
-        logger.LogInformation("Loaded {Count} articles from {Folder}, skipped {Skipped}", articles.Count, folder, skipped.Count);
-        return new ArticleLoadResult(articles, skipped);
+        var result = new ArticleLoadResult(files);
+        logger.LogInformation("Loaded {Count} articles from {Folder}, skipped {Skipped}", files.Count(f => f.SkipReason is null), folder, result.Skipped.Count);
+        return result;
     }
 
     /// <summary>The article files under <paramref name="folder"/>: supported extensions, no hidden (dot) files, ordinal path order.</summary>
@@ -72,9 +77,11 @@ public sealed class ArticleLoader(ILogger<ArticleLoader> logger, IOptions<Articl
     /// Reads one article file, choosing the reader by extension. Throws <see cref="InvalidDataException"/> when the file
     /// is unusable (empty, too large, binary, wrongly encoded, corrupt) and <see cref="IOException"/> when it cannot be read.
     /// </summary>
-    public static Article Load(string file, string root, ArticlesOptions? options = null)
+    public static Article Load(string file, string root, ArticlesOptions? options = null) =>
+        Parse(ReadBytes(file, options?.MaxFileBytes ?? ArticlesOptions.DefaultMaxFileBytes), file, root);
+
+    private static Article Parse(byte[] bytes, string file, string root)
     {
-        var bytes = ReadBytes(file, options?.MaxFileBytes ?? ArticlesOptions.DefaultMaxFileBytes);
         var extension = Path.GetExtension(file).ToLowerInvariant();
         var content = extension switch
         {
@@ -96,38 +103,33 @@ public sealed class ArticleLoader(ILogger<ArticleLoader> logger, IOptions<Articl
         return withoutExtension.Replace('\\', '/');
     }
 
-    /// <summary>Reads one article file with the configured limits; on failure gives the reason instead of throwing.</summary>
-    public bool TryLoad(string file, string root, [NotNullWhen(true)] out Article? article, [NotNullWhen(false)] out string? reason)
+    /// <summary>Reads one article file with the configured limits; a failure is the entry's skip reason, never an exception.</summary>
+    private ArticleFile Read(string file, string root, Func<string, string, bool>? unchanged)
     {
-        article = null;
-        reason = null;
+        var id = ArticleId(file, root);
+        string? hash = null;
         try
         {
-            article = Load(file, root, _options);
-            return true;
+            var bytes = ReadBytes(file, _options.MaxFileBytes);
+            hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+            return unchanged?.Invoke(id, hash) == true
+                ? new ArticleFile(id, file, hash, null, null)
+                : new ArticleFile(id, file, hash, Parse(bytes, file, root), null);
         }
         catch (InvalidDataException e)
         {
-            reason = e.Message;
+            return new ArticleFile(id, file, hash, null, e.Message);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            reason = $"could not read the file: {e.Message}";
+            return new ArticleFile(id, file, hash, null, $"could not read the file: {e.Message}");
         }
         catch (Exception e)
         {
             // A parser bug on one odd file must not keep every other article out of the index.
             logger.LogDebug(e, "Reading {File} failed unexpectedly", file);
-            reason = $"could not read the file: {e.GetType().Name}: {e.Message}";
+            return new ArticleFile(id, file, hash, null, $"could not read the file: {e.GetType().Name}: {e.Message}");
         }
-
-        return false;
-    }
-
-    private void Skip(string file, string reason, List<SkippedFile> skipped)
-    {
-        logger.LogWarning("Skipped article file {File}: {Reason}", file, reason);
-        skipped.Add(new SkippedFile(file, reason));
     }
 
     private static byte[] ReadBytes(string file, int maxFileBytes)

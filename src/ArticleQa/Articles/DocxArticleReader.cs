@@ -61,7 +61,7 @@ internal static class DocxArticleReader
 
             text.Append(element switch
             {
-                Text t => t.Text,
+                DocumentFormat.OpenXml.Wordprocessing.Text t => t.Text,
                 TabChar => " ",
                 Break or CarriageReturn => "\n",
                 NoBreakHyphen => "-",

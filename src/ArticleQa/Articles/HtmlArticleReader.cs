@@ -9,6 +9,7 @@ namespace ArticleQa.Articles;
 /// publication date and drops navigation, cookie banners, sidebars, comments and footers; the body's block elements
 /// become paragraphs. The canonical URL comes from <c>link rel=canonical</c> or <c>og:url</c>; the date from
 /// <c>article:published_time</c> (kept with its UTC offset), else SmartReader, else a <c>time datetime</c> element.
+/// The bytes are decoded as the page's own <c>meta charset</c> says (<see cref="HtmlCharset"/>), UTF-8 when it says nothing.
 /// </summary>
 internal static class HtmlArticleReader
 {
@@ -18,7 +19,7 @@ internal static class HtmlArticleReader
 
     public static ArticleContent Read(byte[] bytes, string fullPath)
     {
-        var html = TextFileDecoder.Decode(bytes);
+        var html = TextFileDecoder.Decode(bytes, HtmlCharset.Declared(bytes));
         var document = new HtmlParser().ParseDocument(html);
         var metadata = HtmlMetadata.Read(document); // before SmartReader, which edits the document
 

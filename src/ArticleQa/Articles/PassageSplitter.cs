@@ -1,3 +1,4 @@
+using ArticleQa.Text;
 using Microsoft.Extensions.Options;
 
 namespace ArticleQa.Articles;

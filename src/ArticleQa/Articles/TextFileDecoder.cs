@@ -3,17 +3,29 @@ using System.Text;
 namespace ArticleQa.Articles;
 
 /// <summary>
-/// Decodes the bytes of a text article: UTF-8 (with or without a byte order mark), or UTF-16/UTF-32 with a byte order
-/// mark. Anything else, and text that looks like binary data, is rejected with an <see cref="InvalidDataException"/>.
+/// Decodes the bytes of a text article: UTF-8 (with or without a byte order mark), UTF-16/UTF-32 with a byte order
+/// mark, or the encoding the content declares (an HTML page's charset). Anything else, and text that looks like binary
+/// data, is rejected with an <see cref="InvalidDataException"/>.
 /// </summary>
 internal static class TextFileDecoder
 {
     // A stray control character (a DOS end-of-file mark, say) is tolerated; text made of them is not text.
     private const double MaxControlCharacterShare = 0.01;
 
-    public static string Decode(byte[] bytes)
+    public static string Decode(byte[] bytes) => Decode(bytes, declared: null);
+
+    /// <summary>
+    /// Decodes with the encoding the content itself <paramref name="declared"/> (an HTML page's charset) when the bytes
+    /// carry no byte order mark; a byte order mark wins, as in browsers.
+    /// </summary>
+    public static string Decode(byte[] bytes, Encoding? declared)
     {
         var (encoding, bomLength, name) = DetectEncoding(bytes);
+        if (bomLength == 0 && declared is not null)
+        {
+            (encoding, name) = (declared, declared.WebName);
+        }
+
         string text;
         try
         {

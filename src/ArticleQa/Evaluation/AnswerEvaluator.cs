@@ -12,7 +12,7 @@ public static class AnswerEvaluator
     public static async Task<AnswerEvaluation> EvaluateAsync(
         IReadOnlyList<EvalQuestion> questions,
         IReadOnlyList<EvalConversation> conversations,
-        Func<string, IReadOnlyList<ConversationTurn>, CancellationToken, Task<Answer>> answer,
+        Func<string, Conversation, CancellationToken, Task<Answer>> answer,
         IProgress<int>? progress = null,
         CancellationToken cancellationToken = default)
     {
@@ -25,7 +25,7 @@ public static class AnswerEvaluator
             foreach (var question in questions)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                results.Add(Score(question, await answer(question.Question, [], cancellationToken)));
+                results.Add(Score(question, await answer(question.Question, new Conversation(), cancellationToken)));
                 progress?.Report(results.Count);
             }
 
@@ -46,14 +46,14 @@ public static class AnswerEvaluator
 
     private static async Task<QuestionAnswerResult> ConverseAsync(
         EvalConversation conversation,
-        Func<string, IReadOnlyList<ConversationTurn>, CancellationToken, Task<Answer>> answer,
+        Func<string, Conversation, CancellationToken, Task<Answer>> answer,
         CancellationToken cancellationToken)
     {
-        var history = new List<ConversationTurn>();
+        // The engine records each turn in the conversation exactly as it does for the bot and chat.
+        var history = new Conversation();
         foreach (var turn in conversation.Turns.SkipLast(1))
         {
-            var earlier = await answer(turn, history, cancellationToken);
-            history.Add(new ConversationTurn(turn, earlier.Text, earlier.Citations.Select(c => c.PassageId).ToList()));
+            await answer(turn, history, cancellationToken);
         }
 
         var last = await answer(conversation.ScoredTurn, history, cancellationToken);

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using ArticleQa.Articles;
+using ArticleQa.Text;
 
 namespace ArticleQa.Evaluation;
 

@@ -5,14 +5,17 @@ namespace ArticleQa.Retrieval;
 
 /// <summary>
 /// While serving, re-indexes the articles folder a moment after files are added, changed, renamed or removed
-/// (debounced by <c>Index:DebounceMilliseconds</c>, so a burst of changes is indexed once).
+/// (debounced by <c>Index:DebounceMilliseconds</c> on the injected clock, so a burst of changes is indexed once).
 /// </summary>
-public sealed class ArticleFolderWatcher(ArticleLibrary library, IOptions<IndexOptions> options, ILogger<ArticleFolderWatcher> logger) : IDisposable
+public sealed class ArticleFolderWatcher(ArticleLibrary library, IOptions<IndexOptions> options, TimeProvider time, ILogger<ArticleFolderWatcher> logger) : IDisposable
 {
     private readonly TimeSpan _debounce = TimeSpan.FromMilliseconds(options.Value.DebounceMilliseconds);
     private readonly CancellationTokenSource _stopping = new();
     private FileSystemWatcher? _watcher;
-    private Timer? _timer;
+    private ITimer? _timer;
+
+    /// <summary>Raised after a file change has (re)started the debounce: tests move their clock on this signal.</summary>
+    internal event EventHandler? ChangeNoticed;
 
     public bool IsWatching => _watcher is not null;
 
@@ -24,7 +27,7 @@ public sealed class ArticleFolderWatcher(ArticleLibrary library, IOptions<IndexO
             return;
         }
 
-        _timer = new Timer(_ => _ = SyncAsync(), null, Timeout.Infinite, Timeout.Infinite);
+        _timer = time.CreateTimer(_ => _ = SyncAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _watcher = new FileSystemWatcher(library.Folder) { IncludeSubdirectories = true, NotifyFilter = NotifyFilters.FileName | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.DirectoryName };
         _watcher.Created += OnChanged;
         _watcher.Changed += OnChanged;
@@ -34,7 +37,11 @@ public sealed class ArticleFolderWatcher(ArticleLibrary library, IOptions<IndexO
         logger.LogInformation("Watching {Folder} for article changes", library.Folder);
     }
 
-    private void OnChanged(object sender, FileSystemEventArgs e) => _timer?.Change(_debounce, Timeout.InfiniteTimeSpan);
+    private void OnChanged(object sender, FileSystemEventArgs e)
+    {
+        _timer?.Change(_debounce, Timeout.InfiniteTimeSpan);
+        ChangeNoticed?.Invoke(this, EventArgs.Empty);
+    }
 
     private async Task SyncAsync()
     {

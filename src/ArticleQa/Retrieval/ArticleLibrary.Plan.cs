@@ -6,37 +6,32 @@ namespace ArticleQa.Retrieval;
 
 public sealed partial class ArticleLibrary
 {
-    /// <summary>Decides per file: reuse the indexed article (same content hash), or load and embed it again.</summary>
+    /// <summary>
+    /// Decides per file, through the loader's one folder path: reuse the indexed article (same content hash), or load
+    /// and embed it again; a file that became unusable keeps its last good indexed version.
+    /// </summary>
     private SyncPlan Plan(PassageIndex current)
     {
         var plan = new SyncPlan();
-        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var file in ArticleLoader.ArticleFiles(Folder))
+        var folder = _loader.LoadFolder(Folder, (id, hash) =>
+            current.Articles.GetValueOrDefault(id)?.ContentHash == hash && current.Extract(id) is { } reused && plan.Reused.TryAdd(id, reused));
+        var provided = folder.Files.Where(f => f.SkipReason is null).Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var file in folder.Files)
         {
-            var id = ArticleLoader.ArticleId(file, Folder);
-            if (!owners.TryAdd(id, file))
+            if (file.Article is { } article)
             {
-                Skip(plan, file, $"the article id '{id}' is already used by {owners[id]}");
-                continue;
+                plan.ToLoad.Add((article, file.ContentHash!));
+                plan.Order.Add(file.Id);
+                _ = current.Articles.ContainsKey(file.Id) ? plan.Changed++ : plan.Added++;
             }
-
-            var known = current.Articles.GetValueOrDefault(id);
-            var hash = Hash(file, _articles.MaxFileBytes);
-            if (hash is not null && known?.ContentHash == hash && current.Extract(id) is { } reused)
+            else if (file.Reused)
             {
-                plan.Reused[id] = reused;
-                plan.Order.Add(id);
-            }
-            else if (_loader.TryLoad(file, Folder, out var article, out var reason))
-            {
-                plan.ToLoad.Add((article, hash ?? ContentHash(file)));
-                plan.Order.Add(id);
-                _ = known is null ? plan.Added++ : plan.Changed++;
+                plan.Order.Add(file.Id);
             }
             else
             {
-                Skip(plan, file, reason);
-                KeepPreviousVersion(current, id, known, plan);
+                plan.Skipped++;
+                KeepPreviousVersion(current, file.Id, provided, plan);
             }
         }
 
@@ -45,29 +40,13 @@ public sealed partial class ArticleLibrary
         return plan;
     }
 
-    private void Skip(SyncPlan plan, string file, string reason)
+    /// <summary>
+    /// A file that became unreadable keeps its last good indexed version (nothing stored is lost to bad input), unless
+    /// another file now provides its id.
+    /// </summary>
+    private static void KeepPreviousVersion(PassageIndex current, string id, HashSet<string> provided, SyncPlan plan)
     {
-        plan.Skipped++;
-        _logger.LogWarning("Skipped article file {File}: {Reason}", file, reason);
-    }
-
-    /// <summary>The file's content hash, or null when it is too large or unreadable (the loader then says why).</summary>
-    private static string? Hash(string file, long maxBytes)
-    {
-        try
-        {
-            return new FileInfo(file).Length is > 0 and var length && length <= maxBytes ? ContentHash(file) : null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>A file that became unreadable keeps its last good indexed version: nothing stored is lost to bad input.</summary>
-    private static void KeepPreviousVersion(PassageIndex current, string id, ArticleInfo? known, SyncPlan plan)
-    {
-        if (known is not null && current.Extract(id) is { } previous)
+        if (provided.Add(id) && current.Articles.ContainsKey(id) && current.Extract(id) is { } previous)
         {
             plan.Reused[id] = previous;
             plan.Order.Add(id);

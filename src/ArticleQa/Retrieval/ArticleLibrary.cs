@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using ArticleQa.Articles;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
@@ -67,6 +66,24 @@ public sealed partial class ArticleLibrary : IDisposable
         return _index!;
     }
 
+    /// <summary>
+    /// The current snapshot, held until the lease is disposed: what a reader of passage texts takes, so a sync that
+    /// replaces the snapshot meanwhile (and closes its file) does not pull it from under the reader.
+    /// </summary>
+    public async Task<IndexLease> LeaseIndexAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var index = await GetIndexAsync(cancellationToken).ConfigureAwait(false);
+            if (index.TryAcquire())
+            {
+                return new IndexLease(index);
+            }
+
+            // Retired and closed between the read and the acquire: the library already holds its successor.
+        }
+    }
+
     /// <summary>Brings the index up to date with the articles folder and persists it when anything changed.</summary>
     public async Task<IndexSyncResult> SyncAsync(IProgress<IndexProgress>? progress, CancellationToken cancellationToken)
     {
@@ -105,6 +122,9 @@ public sealed partial class ArticleLibrary : IDisposable
         {
             IndexFile.Write(IndexPath, wanted with { Articles = articles.Select(a => a.Info).ToList(), PassageCounts = articles.Select(a => a.Passages.Count).ToList() }, articles);
             _index = IndexFile.Read(IndexPath);
+
+            // The superseded snapshot closes its file as soon as its last reader is done.
+            current.Dispose();
         }
         else
         {
@@ -171,8 +191,6 @@ public sealed partial class ArticleLibrary : IDisposable
             _logger.LogDebug("Index {Path} is up to date with {Folder}", IndexPath, Folder);
         }
     }
-
-    internal static string ContentHash(string file) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(file)));
 
     public void Dispose()
     {

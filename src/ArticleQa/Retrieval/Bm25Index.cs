@@ -1,3 +1,5 @@
+using ArticleQa.Text;
+
 namespace ArticleQa.Retrieval;
 
 /// <summary>

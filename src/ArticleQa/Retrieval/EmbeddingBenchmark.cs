@@ -17,18 +17,24 @@ public static class EmbeddingBenchmark
     /// Embeds <paramref name="texts"/> once untimed (a few of them, to load the model) and then all of them in one
     /// timed call; then embeds, one at a time, 50 questions made of the first words of the passages.
     /// </summary>
+    public static Task<EmbeddingBenchmarkResult> RunAsync(
+        IEmbeddingGenerator<string, Embedding<float>> generator, IReadOnlyList<string> texts, CancellationToken cancellationToken) =>
+        RunAsync(generator, texts, TimeProvider.System, cancellationToken);
+
+    /// <summary>The same, with times read from <paramref name="time"/> (tests give a fake clock).</summary>
     public static async Task<EmbeddingBenchmarkResult> RunAsync(
-        IEmbeddingGenerator<string, Embedding<float>> generator, IReadOnlyList<string> texts, CancellationToken cancellationToken)
+        IEmbeddingGenerator<string, Embedding<float>> generator, IReadOnlyList<string> texts, TimeProvider time, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(generator);
         ArgumentNullException.ThrowIfNull(texts);
+        ArgumentNullException.ThrowIfNull(time);
         ArgumentOutOfRangeException.ThrowIfZero(texts.Count);
 
         await generator.GenerateAsync(texts.Take(WarmUpPassages), cancellationToken: cancellationToken);
-        var stopwatch = Stopwatch.StartNew();
+        var started = time.GetTimestamp();
         await generator.GenerateAsync(texts, cancellationToken: cancellationToken);
-        var elapsed = stopwatch.Elapsed;
-        var latencies = await MeasureQueriesAsync(generator, texts, cancellationToken);
+        var elapsed = time.GetElapsedTime(started);
+        var latencies = await MeasureQueriesAsync(generator, texts, time, cancellationToken);
 
         using var process = Process.GetCurrentProcess();
         return new EmbeddingBenchmarkResult(
@@ -82,16 +88,16 @@ public static class EmbeddingBenchmark
     }
 
     private static async Task<double[]> MeasureQueriesAsync(
-        IEmbeddingGenerator<string, Embedding<float>> generator, IReadOnlyList<string> texts, CancellationToken cancellationToken)
+        IEmbeddingGenerator<string, Embedding<float>> generator, IReadOnlyList<string> texts, TimeProvider time, CancellationToken cancellationToken)
     {
         var latencies = new double[Queries];
         for (var q = 0; q < Queries; q++)
         {
             var words = texts[q % texts.Count].Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var question = string.Join(' ', words.Take(QueryWords)) + "?";
-            var stopwatch = Stopwatch.StartNew();
+            var started = time.GetTimestamp();
             await generator.GenerateAsync([question], cancellationToken: cancellationToken);
-            latencies[q] = stopwatch.Elapsed.TotalMilliseconds;
+            latencies[q] = time.GetElapsedTime(started).TotalMilliseconds;
         }
 
         Array.Sort(latencies);

@@ -1,5 +1,3 @@
-using ArticleQa.Answering;
-
 namespace ArticleQa.Retrieval;
 
 /// <summary>
@@ -11,7 +9,7 @@ public sealed class EmbeddingOptions
 {
     public const string SectionName = "Embedding";
 
-    public LlmProvider Provider { get; set; } = LlmProvider.Local;
+    public EmbeddingProvider Provider { get; set; } = EmbeddingProvider.Local;
 
     /// <summary>Embedding model id for OpenAI / OpenAI-compatible servers, e.g. <c>text-embedding-3-small</c> or <c>nomic-embed-text</c>.</summary>
     public string? Model { get; set; }

@@ -1,4 +1,3 @@
-using ArticleQa.Answering;
 using Microsoft.Extensions.Options;
 
 namespace ArticleQa.Retrieval;
@@ -12,9 +11,9 @@ public sealed class EmbeddingOptionsValidator : IValidateOptions<EmbeddingOption
         var section = EmbeddingOptions.SectionName;
         var missing = options.Provider switch
         {
-            LlmProvider.Local => [],
-            LlmProvider.OpenAI => Missing(("Model", options.Model), ("ApiKey", options.ApiKey)),
-            LlmProvider.AzureOpenAI => Missing(("Endpoint", options.Endpoint), ("Deployment", options.Deployment), ("ApiKey", options.ApiKey)),
+            EmbeddingProvider.Local => [],
+            EmbeddingProvider.OpenAI => Missing(("Model", options.Model), ("ApiKey", options.ApiKey)),
+            EmbeddingProvider.AzureOpenAI => Missing(("Endpoint", options.Endpoint), ("Deployment", options.Deployment), ("ApiKey", options.ApiKey)),
             _ => Missing(("Endpoint", options.Endpoint), ("Model", options.Model)),
         };
         var failures = missing.Select(key => $"{section}:{key} is required when {section}:Provider is {options.Provider}.").ToList();

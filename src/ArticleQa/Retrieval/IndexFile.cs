@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using ArticleQa.Articles;
+using ArticleQa.Text;
 
 namespace ArticleQa.Retrieval;
 

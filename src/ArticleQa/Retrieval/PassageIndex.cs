@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Numerics.Tensors;
 using System.Text;
 using ArticleQa.Articles;
+using ArticleQa.Text;
 using Microsoft.Win32.SafeHandles;
 
 namespace ArticleQa.Retrieval;
@@ -10,6 +11,8 @@ namespace ArticleQa.Retrieval;
 /// An immutable snapshot of the indexed passages: int8 embedding vectors and BM25 postings in memory, passage texts read
 /// from the index file on demand. Search fuses the dense cosine similarity with the BM25 score scaled by the query's
 /// highest reachable score, so the fused score is comparable across queries (and usable as a relevance floor).
+/// The library owns one reference and gives it up (<see cref="Dispose"/>) when a newer snapshot replaces this one;
+/// readers of passage texts hold an <see cref="IndexLease"/>; the file handle closes when the last reference goes.
 /// </summary>
 public sealed class PassageIndex : IDisposable
 {
@@ -18,6 +21,8 @@ public sealed class PassageIndex : IDisposable
     private readonly Bm25Index _bm25;
     private readonly SafeFileHandle? _texts;
     private readonly Dictionary<string, (int First, int Count)> _articlePassages = new(StringComparer.Ordinal);
+    private int _references = 1;
+    private int _retired;
 
     internal PassageIndex(IndexManifest manifest, PassageEntry[] entries, QuantizedVectors vectors, Bm25Index bm25, string? path)
     {
@@ -155,5 +160,39 @@ public sealed class PassageIndex : IDisposable
         return request.Mode == RetrievalMode.Lexical ? lexical : Fuse(dense, lexical, request);
     }
 
-    public void Dispose() => _texts?.Dispose();
+    /// <summary>Takes a reader's reference; false once the snapshot is retired and its file closed.</summary>
+    internal bool TryAcquire()
+    {
+        while (true)
+        {
+            var references = Volatile.Read(ref _references);
+            if (references == 0)
+            {
+                return false;
+            }
+
+            if (Interlocked.CompareExchange(ref _references, references + 1, references) == references)
+            {
+                return true;
+            }
+        }
+    }
+
+    /// <summary>Gives a reference back; the last one closes the index file.</summary>
+    internal void Release()
+    {
+        if (Interlocked.Decrement(ref _references) == 0)
+        {
+            _texts?.Dispose();
+        }
+    }
+
+    /// <summary>Retires the snapshot: the owner's reference goes; the file closes now or when the last lease ends.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _retired, 1) == 0)
+        {
+            Release();
+        }
+    }
 }

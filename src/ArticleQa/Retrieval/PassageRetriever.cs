@@ -41,8 +41,8 @@ public sealed class PassageRetriever(
         CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(query);
-        var index = await library.GetIndexAsync(cancellationToken).ConfigureAwait(false);
+        using var lease = await library.LeaseIndexAsync(cancellationToken).ConfigureAwait(false);
         var request = new SearchRequest(topK ?? _options.TopK, _options.DenseWeight, _options.LexicalWeight, mode, filter);
-        return index.Search(query, vector.Span, request);
+        return lease.Index.Search(query, vector.Span, request);
     }
 }

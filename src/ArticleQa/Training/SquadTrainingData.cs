@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using ArticleQa.Articles;
+using ArticleQa.Text;
 using ArticleQa.Evaluation;
 
 namespace ArticleQa.Training;

@@ -31,6 +31,7 @@ public sealed class ConversationHistoryTests(BotHostFixture fixture) : IClassFix
 
         var elsewhere = await AskAsync("conv-history-b", FollowUp);
 
+        AssertAnswered(elsewhere);
         Assert.DoesNotContain("Witkoff", elsewhere, StringComparison.Ordinal);
     }
 
@@ -46,10 +47,18 @@ public sealed class ConversationHistoryTests(BotHostFixture fixture) : IClassFix
 
         Assert.Contains("Witkoff", beforeReset, StringComparison.Ordinal);
         Assert.Equal(BotCommands.ResetDone, reset);
+        AssertAnswered(fresh);
         Assert.DoesNotContain("Witkoff", afterReset, StringComparison.Ordinal);
         Assert.NotEqual(beforeReset, afterReset);
         Assert.Equal(fresh, afterReset);
-        Assert.NotEqual(Answer.Apology, afterReset);
+    }
+
+    /// <summary>The engine answered (or said the articles don't cover it): not an apology for a failure.</summary>
+    private static void AssertAnswered(string reply)
+    {
+        Assert.NotEqual(Answer.Apology, reply);
+        Assert.NotEqual(BotAdapter.Apology, reply);
+        Assert.True(reply == Answer.NotCovered || reply.Contains("[1]", StringComparison.Ordinal), $"Neither an answer with a citation nor the abstention: {reply}");
     }
 
     /// <summary>Sends <paramref name="text"/> in <paramref name="conversationId"/>; returns the text of the one message reply.</summary>

@@ -18,9 +18,9 @@ public sealed class TeamsStreamingTests
     [Fact]
     public async Task Post_PersonalChat_StreamsInformativeThenChunksThenFinal()
     {
-        await using var model = FakeOpenAiServer.WordByWord(ModelAnswer, TimeSpan.FromMilliseconds(250));
+        await using var model = FakeOpenAiServer.WordByWord(ModelAnswer);
         await using var connector = await TeamsConnector.StartAsync();
-        await using var host = await BotHost.StartAsync(model.BotSettings());
+        await using var host = await BotHost.StartAsync(model.BotSettings(), StreamingClock.Register());
         var message = connector.Message(Question);
 
         using var response = await host.PostActivityAsync(message);
@@ -32,6 +32,8 @@ public sealed class TeamsStreamingTests
         AssertInformative(calls[0]);
         var chunks = calls.Skip(1).Take(calls.Count - 2).ToList();
         AssertChunks(chunks);
+        // On the streaming clock every word is due to be forwarded: one chunk per word the model streamed.
+        Assert.Equal(ModelAnswer.Split(' ').Length, chunks.Count);
         var final = calls[^1];
         AssertFinal(final);
         Assert.StartsWith((string)chunks[^1].Text!, final.Text, StringComparison.Ordinal);
@@ -42,9 +44,9 @@ public sealed class TeamsStreamingTests
     [Fact]
     public async Task Post_ConnectorRefusesStream_SendsOneFinalMessage()
     {
-        await using var model = FakeOpenAiServer.WordByWord(ModelAnswer, TimeSpan.FromMilliseconds(250));
+        await using var model = FakeOpenAiServer.WordByWord(ModelAnswer);
         await using var connector = await TeamsConnector.StartAsync(refuseStreaming: true);
-        await using var host = await BotHost.StartAsync(model.BotSettings());
+        await using var host = await BotHost.StartAsync(model.BotSettings(), StreamingClock.Register());
 
         using var response = await host.PostActivityAsync(connector.Message(Question));
 
@@ -59,9 +61,9 @@ public sealed class TeamsStreamingTests
     [Fact]
     public async Task Post_GroupChat_SendsTypingThenOneFinalMessage()
     {
-        await using var model = FakeOpenAiServer.WordByWord(ModelAnswer, TimeSpan.FromMilliseconds(250));
+        await using var model = FakeOpenAiServer.WordByWord(ModelAnswer);
         await using var connector = await TeamsConnector.StartAsync();
-        await using var host = await BotHost.StartAsync(model.BotSettings());
+        await using var host = await BotHost.StartAsync(model.BotSettings(), StreamingClock.Register());
         var message = connector.Message($"<at>{TeamsConnector.BotName}</at> {Question}", "groupChat", "19:group-chat-1@thread.v2", mentionBot: true);
 
         using var response = await host.PostActivityAsync(message);
@@ -77,9 +79,9 @@ public sealed class TeamsStreamingTests
     [Fact]
     public async Task Post_ExpectReplies_RepliesTypingThenOneFinalMessage()
     {
-        await using var model = FakeOpenAiServer.WordByWord(ModelAnswer, TimeSpan.FromMilliseconds(250));
+        await using var model = FakeOpenAiServer.WordByWord(ModelAnswer);
         await using var connector = await TeamsConnector.StartAsync();
-        await using var host = await BotHost.StartAsync(model.BotSettings());
+        await using var host = await BotHost.StartAsync(model.BotSettings(), StreamingClock.Register());
 
         using var response = await host.PostActivityAsync(ExpectReplies(connector.Message(Question)));
 

@@ -8,9 +8,6 @@ namespace ArticleBot.Tests.Cli;
 
 public sealed partial class EvalCommandTests(SeedEvalFixture seed) : IClassFixture<SeedEvalFixture>
 {
-    private static readonly string[] RetrievalFigures = ["recallAt1", "recallAt5", "recallAt10", "mrrAt10"];
-    private static readonly string[] AnswerFigures = ["accuracy", "tokenF1", "citationAccuracy", "abstentionPrecision", "abstentionRecall"];
-
     [Fact]
     public async Task Run_SeedSet_PrintsFiguresPerQuestionAndInTotal()
     {
@@ -38,15 +35,14 @@ public sealed partial class EvalCommandTests(SeedEvalFixture seed) : IClassFixtu
         var retrieval = json["retrieval"]!;
         Assert.Equal("hybrid", (string?)retrieval["mode"]);
         Assert.Equal(12, (int)retrieval["questions"]!);
-        Assert.All(RetrievalFigures, name => Assert.InRange((double)retrieval[name]!, 0, 1));
         Assert.Equal(12, retrieval["perQuestion"]!.AsArray().Count);
+        AssertRetrievalFiguresFollowFromRanks(retrieval);
         Assert.All(retrieval["perQuestion"]!.AsArray(), r => Assert.StartsWith("seed-", (string)r!["id"]!, StringComparison.Ordinal));
 
         var answers = json["answers"]!;
         Assert.Equal(24, (int)answers["questions"]!);
         Assert.Equal(15, (int)answers["answerable"]!);
         Assert.Equal(9, (int)answers["unanswerable"]!);
-        Assert.All(AnswerFigures, name => Assert.InRange((double)answers[name]!, 0, 1));
         Assert.True((double)answers["latencyP50Ms"]! <= (double)answers["latencyP95Ms"]!);
         Assert.Matches("^[0-9a-f]{12}$", (string)answers["promptHashes"]![0]!);
         Assert.True((bool)answers["complete"]!);
@@ -58,6 +54,34 @@ public sealed partial class EvalCommandTests(SeedEvalFixture seed) : IClassFixtu
             Assert.NotNull(r["passed"]);
             Assert.True((bool)r["scored"]!);
         });
+        AssertAnswerFiguresFollowFromResults(answers);
+    }
+
+    /// <summary>Each retrieval figure is what the per-question ranks give (recall@k: share ranked k or better; MRR@10).</summary>
+    private static void AssertRetrievalFiguresFollowFromRanks(JsonNode retrieval)
+    {
+        var ranks = retrieval["perQuestion"]!.AsArray().Select(r => (int?)r!["rank"]).ToList();
+        double Recall(int k) => (double)ranks.Count(rank => rank <= k) / ranks.Count;
+        Assert.Equal(Recall(1), (double)retrieval["recallAt1"]!, 4);
+        Assert.Equal(Recall(5), (double)retrieval["recallAt5"]!, 4);
+        Assert.Equal(Recall(10), (double)retrieval["recallAt10"]!, 4);
+        Assert.Equal(ranks.Sum(rank => rank is { } n ? 1.0 / n : 0) / ranks.Count, (double)retrieval["mrrAt10"]!, 4);
+    }
+
+    /// <summary>Each answer figure is what the per-question results give, over the right denominator.</summary>
+    private static void AssertAnswerFiguresFollowFromResults(JsonNode answers)
+    {
+        var results = answers["perQuestion"]!.AsArray().Select(r => r!).ToList();
+        var answerable = results.Where(r => (bool)r["answerable"]!).ToList();
+        var abstained = results.Where(r => (bool)r["abstained"]!).ToList();
+        var rightAbstentions = abstained.Count(r => !(bool)r["answerable"]!);
+        Assert.Equal((double)answerable.Count(r => (bool)r["answerCorrect"]!) / answerable.Count, (double)answers["accuracy"]!, 4);
+        Assert.Equal((double)answerable.Count(r => (bool)r["citationCorrect"]!) / answerable.Count, (double)answers["citationAccuracy"]!, 4);
+        Assert.Equal(answerable.Average(r => (double)r["f1"]!), (double)answers["tokenF1"]!, 4);
+        Assert.Equal((double)rightAbstentions / abstained.Count, (double)answers["abstentionPrecision"]!, 4);
+        Assert.Equal((double)rightAbstentions / (results.Count - answerable.Count), (double)answers["abstentionRecall"]!, 4);
+        var latencies = results.Select(r => (double)r["latencyMs"]!).Order().ToList();
+        Assert.Equal(Math.Round(latencies[(int)Math.Ceiling(0.5 * latencies.Count) - 1]), (double)answers["latencyP50Ms"]!);
     }
 
     [Fact]

@@ -17,8 +17,8 @@ public sealed class DirectLineConversationTests
     [Fact]
     public async Task PostActivity_QuestionFromWebChat_EchoesThenStreamsThenAnswersWithCitations()
     {
-        await using var model = FakeOpenAiServer.WordByWord(Answer, TimeSpan.FromMilliseconds(300));
-        await using var host = await DirectLineHost.StartAsync(settings: model.BotSettings());
+        await using var model = FakeOpenAiServer.WordByWord(Answer);
+        await using var host = await DirectLineHost.StartAsync(settings: model.BotSettings(), configureServices: StreamingClock.Register());
         var client = await DirectLineTestClient.ForPageTokenAsync(host.Client);
         using var started = await client.StartAsync();
         Assert.Equal(HttpStatusCode.Created, started.StatusCode);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ArticleBot.Tests.DirectLine;
 
@@ -25,15 +26,15 @@ internal sealed class DirectLineHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<DirectLineHost> StartAsync(string environment = "Development", IDictionary<string, string?>? settings = null)
+    public static async Task<DirectLineHost> StartAsync(string environment = "Development", IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
         var data = Directory.CreateTempSubdirectory("articlebot-directline-");
-        var app = Build(environment, settings, data.FullName);
+        var app = Build(environment, settings, data.FullName, configureServices);
         await app.StartAsync(TestContext.Current.CancellationToken);
         return new DirectLineHost(app, data, new Uri(app.Urls.First()));
     }
 
-    public static WebApplication Build(string environment, IDictionary<string, string?>? settings, string dataFolder)
+    public static WebApplication Build(string environment, IDictionary<string, string?>? settings, string dataFolder, Action<IServiceCollection>? configureServices = null)
     {
         var overrides = new Dictionary<string, string?>
         {
@@ -49,7 +50,7 @@ internal sealed class DirectLineHost : IAsyncDisposable
             overrides[key] = value;
         }
 
-        return BotApp.Build(["--urls", "http://127.0.0.1:0", "--environment", environment], overrides);
+        return BotApp.Build(["--urls", "http://127.0.0.1:0", "--environment", environment], overrides, configureServices);
     }
 
     public async ValueTask DisposeAsync()

@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
 using ArticleBot.DirectLine;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ArticleBot.Tests.DirectLine;
 
 public sealed class DirectLineStoreTests
 {
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public void Append_BeyondLimit_DropsOldestAndWatermarkKeepsCounting()

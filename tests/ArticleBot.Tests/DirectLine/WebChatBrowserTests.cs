@@ -19,8 +19,8 @@ public sealed class WebChatBrowserTests
     {
         Assert.SkipUnless(File.Exists(Chromium), $"{Chromium} is missing: install Debian's Chromium (apt-get install chromium) to run the real-browser test.");
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        await using var model = FakeOpenAiServer.WordByWord(DirectLineConversationTests.Answer, TimeSpan.FromMilliseconds(300));
-        await using var host = await DirectLineHost.StartAsync(settings: model.BotSettings());
+        await using var model = FakeOpenAiServer.WordByWord(DirectLineConversationTests.Answer);
+        await using var host = await DirectLineHost.StartAsync(settings: model.BotSettings(), configureServices: StreamingClock.Register());
         using var playwright = await Playwright.CreateAsync();
         var profile = Directory.CreateTempSubdirectory("articlebot-chromium-");
         try

@@ -1,6 +1,7 @@
 using ArticleQa.Answering;
 using ArticleQa.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.SemanticKernel;
 using Microsoft.SemanticKernel.ChatCompletion;
 
 namespace ArticleQa.Tests.Answering;
@@ -35,6 +36,82 @@ public sealed class AnswerGeneratorBehaviourTests
         Assert.Single(model.Calls);
     }
 
+    [Theory]
+    [InlineData("No source mentions who travels.")]
+    [InlineData("Die Artikel behandeln das nicht.")]
+    [InlineData("I could not find that in the sources; they cover other topics.")]
+    public async Task AnswerAsync_ModelCitesNothing_IsAnAbstentionHoweverWorded(string reply)
+    {
+        var model = new RecordingChatService(reply);
+        await using var engine = TestEngine.Create(configure: s => s.AddSingleton<IChatCompletionService>(model));
+
+        var answer = await engine.GetRequiredService<AnswerGenerator>().AnswerAsync("Who will travel to Moscow next week?", Token);
+
+        Assert.True(answer.Abstained);
+        Assert.Equal(Answer.NotCovered, answer.Text);
+        Assert.Empty(answer.Citations);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_ExceptionInsideTheLocalModel_IsThrownNotAnApology()
+    {
+        var local = LocalChatCompletionService.Create(new FailingEmbeddingGenerator());
+        await using var engine = TestEngine.Create(configure: s => s.AddSingleton<IChatCompletionService>(local));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            engine.GetRequiredService<AnswerGenerator>().AnswerAsync("Who will travel to Moscow next week?", Token));
+
+        Assert.Equal(FailingEmbeddingGenerator.Message, error.Message);
+    }
+
+    [Fact]
+    public async Task StreamAsync_ExceptionInsideTheLocalModel_IsThrownNotAnApology()
+    {
+        var local = LocalChatCompletionService.Create(new FailingEmbeddingGenerator());
+        await using var engine = TestEngine.Create(configure: s => s.AddSingleton<IChatCompletionService>(local));
+        var updates = new List<AnswerUpdate>();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(async () =>
+        {
+            await foreach (var update in engine.GetRequiredService<AnswerGenerator>().StreamAsync("Who will travel to Moscow next week?", new Conversation(), Token))
+            {
+                updates.Add(update);
+            }
+        });
+
+        Assert.Equal(FailingEmbeddingGenerator.Message, error.Message);
+        Assert.DoesNotContain(updates, u => u.Final is { Failed: true });
+    }
+
+    [Fact]
+    public async Task AnswerAsync_ProviderFailure_Apology()
+    {
+        var model = new ScriptedChatService(new HttpOperationException("502 Bad Gateway"));
+        await using var engine = TestEngine.Create(configure: s => s.AddSingleton<IChatCompletionService>(model));
+
+        var answer = await engine.GetRequiredService<AnswerGenerator>().AnswerAsync("Who will travel to Moscow next week?", Token);
+
+        Assert.True(answer.Failed);
+        Assert.Equal(Answer.Apology, answer.Text);
+    }
+
+    [Theory]
+    [InlineData("Who will travel to Moscow next week?")]
+    [InlineData("What is the boiling point of mercury in kelvin?")]
+    public async Task AnswerAsync_AnyQuestion_LoggedAtDebugOnly(string question)
+    {
+        var logger = new CapturingLogger<AnswerGenerator>();
+        await using var engine = TestEngine.Create(configure: s => s.AddSingleton<Microsoft.Extensions.Logging.ILogger<AnswerGenerator>>(logger));
+
+        await engine.GetRequiredService<AnswerGenerator>().AnswerAsync(question, Token);
+
+        var above = logger.Entries.Where(e => e.Level > Microsoft.Extensions.Logging.LogLevel.Debug).ToList();
+        Assert.NotEmpty(above);
+        Assert.All(above, e => Assert.DoesNotContain("kelvin", e.Message, StringComparison.OrdinalIgnoreCase));
+        Assert.All(above, e => Assert.DoesNotContain("travel to Moscow", e.Message, StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(logger.AtLevel(Microsoft.Extensions.Logging.LogLevel.Debug), e => e.Message.Contains(question, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task AnswerAsync_SourcesGoInTheUserMessageAsData_NotTheSystemMessage()
     {
@@ -57,7 +134,7 @@ public sealed class AnswerGeneratorBehaviourTests
         var generator = engine.GetRequiredService<AnswerGenerator>();
         var updates = new List<AnswerUpdate>();
 
-        await foreach (var update in generator.StreamAsync("Who will travel to Moscow next week?", [], Token))
+        await foreach (var update in generator.StreamAsync("Who will travel to Moscow next week?", new Conversation(), Token))
         {
             updates.Add(update);
         }
@@ -76,10 +153,10 @@ public sealed class AnswerGeneratorBehaviourTests
     {
         await using var engine = TestEngine.Create();
         var generator = engine.GetRequiredService<AnswerGenerator>();
-        var first = await generator.AnswerAsync("Who will travel to Moscow next week?", Token);
-        ConversationTurn[] history = [new("Who will travel to Moscow next week?", first.Text, first.Citations.Select(c => c.PassageId).ToList())];
+        var conversation = new Conversation();
+        await generator.AnswerAsync("Who will travel to Moscow next week?", conversation, Token);
 
-        var followUp = await generator.AnswerAsync("What will he discuss there?", history, Token);
+        var followUp = await generator.AnswerAsync("What will he discuss there?", conversation, Token);
 
         Assert.Contains("Witkoff", followUp.CondensedQuery, StringComparison.Ordinal);
         Assert.Contains("deal", followUp.Text, StringComparison.Ordinal);

@@ -1,21 +1,31 @@
 using ArticleQa.Answering;
 using ArticleQa.Tests.Fakes;
+using ArticleQa.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ArticleQa.Tests.Answering;
 
 public sealed class OpenAiCompatibleProviderTests
 {
-    private static ServiceProvider EngineFor(FakeOpenAiServer server, int retries = 0, int timeoutSeconds = 60) => TestEngine.Create(new Dictionary<string, string?>
-    {
-        ["Llm:Provider"] = "OpenAICompatible",
-        ["Llm:Endpoint"] = server.BaseUrl,
-        ["Llm:Model"] = "fake-model",
-        ["Llm:MaxRetries"] = retries.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Llm:RetryDelayMilliseconds"] = "10",
-        ["Llm:TimeoutSeconds"] = timeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    });
+    private static ServiceProvider EngineFor(FakeOpenAiServer server, int retries = 0, int timeoutSeconds = 60, TimeProvider? time = null) => TestEngine.Create(
+        new Dictionary<string, string?>
+        {
+            ["Llm:Provider"] = "OpenAICompatible",
+            ["Llm:Endpoint"] = server.BaseUrl,
+            ["Llm:Model"] = "fake-model",
+            ["Llm:MaxRetries"] = retries.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Llm:RetryDelayMilliseconds"] = "10",
+            ["Llm:TimeoutSeconds"] = timeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        },
+        services =>
+        {
+            if (time is not null)
+            {
+                services.AddSingleton(time);
+            }
+        });
 
     [Fact]
     public async Task AnswerAsync_429ThenSuccess_RetriesAndAnswers()
@@ -49,13 +59,21 @@ public sealed class OpenAiCompatibleProviderTests
     [Fact]
     public async Task AnswerAsync_ServerSlowerThanTheTimeout_Apology()
     {
-        await using var server = new FakeOpenAiServer { DefaultReply = new FakeReply("Too late [1].", Delay: TimeSpan.FromSeconds(5)) };
-        await using var engine = EngineFor(server, retries: 0, timeoutSeconds: 1);
+        // The server holds its reply until it is disposed; the timeout runs on a fake clock the test moves.
+        var time = new FakeTimeProvider();
+        await using var server = new FakeOpenAiServer { DefaultReply = new FakeReply("Too late [1].", Hold: new TaskCompletionSource().Task) };
+        await using var engine = EngineFor(server, retries: 0, timeoutSeconds: 30, time: time);
 
-        var answer = await engine.GetRequiredService<AnswerGenerator>().AnswerAsync("Who will travel to Moscow next week?", TestContext.Current.CancellationToken);
+        var answering = engine.GetRequiredService<AnswerGenerator>().AnswerAsync("Who will travel to Moscow next week?", TestContext.Current.CancellationToken);
+        await server.RequestReceivedAsync(TestContext.Current.CancellationToken);
+        time.Advance(TimeSpan.FromSeconds(29));
+        Assert.False(answering.IsCompleted);
+        time.Advance(TimeSpan.FromSeconds(1));
+        var answer = await answering;
 
         Assert.True(answer.Failed);
         Assert.Equal(Answer.Apology, answer.Text);
+        Assert.Single(server.Requests);
     }
 
     [Fact]
@@ -66,7 +84,7 @@ public sealed class OpenAiCompatibleProviderTests
         await using var engine = EngineFor(server);
         var updates = new List<AnswerUpdate>();
 
-        await foreach (var update in engine.GetRequiredService<AnswerGenerator>().StreamAsync("Who will travel to Moscow next week?", [], TestContext.Current.CancellationToken))
+        await foreach (var update in engine.GetRequiredService<AnswerGenerator>().StreamAsync("Who will travel to Moscow next week?", new Conversation(), TestContext.Current.CancellationToken))
         {
             updates.Add(update);
         }
@@ -106,7 +124,7 @@ public sealed class OpenAiCompatibleProviderTests
         await generator.AnswerAsync(question, TestContext.Current.CancellationToken);
         var sources = ArticleQa.Answering.SourcesBlock.Parse(server.LastUserText());
         Assert.True(sources.Count >= 2);
-        string FirstSentence(int i) => CitationParser.WithoutMarkers(ArticleQa.Articles.SentenceSplitter.Split(sources[i].Text).Select(s => s.Of(sources[i].Text)).First(s => s.Split(' ').Length > 4));
+        string FirstSentence(int i) => CitationParser.WithoutMarkers(SentenceSplitter.Split(sources[i].Text).Select(s => s.Of(sources[i].Text)).First(s => s.Split(' ').Length > 4));
         server.Enqueue(new FakeReply($"{CitationParser.WithMarkers(FirstSentence(1), [2])} {CitationParser.WithMarkers(FirstSentence(0), [1])}"));
 
         var answer = await generator.AnswerAsync(question, TestContext.Current.CancellationToken);
@@ -125,9 +143,9 @@ public sealed class OpenAiCompatibleProviderTests
         server.Enqueue(new FakeReply("What will Steve Witkoff discuss in Moscow next week"));
         server.Enqueue(new FakeReply("He will discuss the deal [1]."));
         await using var engine = EngineFor(server);
-        ConversationTurn[] history = [new("Who will travel to Moscow next week?", "Steve Witkoff [1].", [])];
+        var conversation = new Conversation { Turns = [new("Who will travel to Moscow next week?", "Steve Witkoff [1].", [])] };
 
-        var answer = await engine.GetRequiredService<AnswerGenerator>().AnswerAsync("What will he discuss there?", history, TestContext.Current.CancellationToken);
+        var answer = await engine.GetRequiredService<AnswerGenerator>().AnswerAsync("What will he discuss there?", conversation, TestContext.Current.CancellationToken);
 
         Assert.Equal("What will Steve Witkoff discuss in Moscow next week", answer.CondensedQuery);
         var condense = server.Requests.First();

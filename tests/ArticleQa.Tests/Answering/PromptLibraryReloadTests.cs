@@ -1,6 +1,7 @@
 using ArticleQa.Answering;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ArticleQa.Tests.Answering;
 
@@ -18,7 +19,9 @@ public sealed class PromptLibraryReloadTests : IDisposable
         }
     }
 
-    private PromptLibrary Library() => new(Options.Create(new AnsweringOptions { PromptsPath = _prompts.FullName }), NullLogger<PromptLibrary>.Instance);
+    private readonly FakeTimeProvider _time = new();
+
+    private PromptLibrary Library() => new(Options.Create(new AnsweringOptions { PromptsPath = _prompts.FullName }), NullLogger<PromptLibrary>.Instance, _time);
 
     private string AnswerPrompt => Path.Combine(_prompts.FullName, "Answer", "skprompt.txt");
 
@@ -69,16 +72,15 @@ public sealed class PromptLibraryReloadTests : IDisposable
         using var library = Library();
         var before = library.Hash;
         library.StartWatching();
+        var noticed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        library.ChangeNoticed += (_, _) => noticed.TrySetResult();
 
         await File.AppendAllTextAsync(AnswerPrompt, "\nKeep answers to one sentence.", TestContext.Current.CancellationToken);
+        await noticed.Task.WaitAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(before, library.Hash);
+        _time.Advance(PromptLibrary.Debounce);
 
-        // Waits for the file event (a generous cap against hangs, not a timing assertion).
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (library.Hash == before && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-        }
-
+        // The fake clock runs the debounce's reload on this thread, so it is done when Advance returns.
         Assert.NotEqual(before, library.Hash);
     }
 

@@ -131,7 +131,7 @@ public sealed class DocxArticleReaderTests
                     run.Append(new TabChar());
                 }
 
-                run.Append(new Text(parts[j]) { Space = SpaceProcessingModeValues.Preserve });
+                run.Append(new DocumentFormat.OpenXml.Wordprocessing.Text(parts[j]) { Space = SpaceProcessingModeValues.Preserve });
             }
         }
 

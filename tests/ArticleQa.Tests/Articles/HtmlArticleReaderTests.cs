@@ -127,6 +127,61 @@ public sealed class HtmlArticleReaderTests
         Assert.Equal("Café", HtmlArticleReader.Read(bytes, "/tmp/page.html").Title);
     }
 
+    [Fact]
+    public void Load_Windows1252PageWithMetaCharset_DecodedAsThePageSays()
+    {
+        var file = FixtureFiles.PathOf("windows-1252.html");
+
+        var article = ArticleLoader.Load(file, Path.GetDirectoryName(file)!);
+
+        Assert.Equal("Café crème returns to the harbour front", article.Title);
+        Assert.Equal("Renée Lefèvre", article.Author);
+        Assert.Contains("after a €120,000 refit", article.Text, StringComparison.Ordinal);
+        Assert.Contains("“We kept the old naïve murals,” she said, ‘and the crêpes.’", article.Text, StringComparison.Ordinal);
+        Assert.Contains("nine o’clock – some for an hour –", article.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("<meta http-equiv='Content-Type' content='text/html; charset=windows-1252'>")]
+    [InlineData("<META CHARSET=ISO-8859-1>")]
+    [InlineData("<meta charset=\"latin1\">")]
+    public void Read_LegacyCharsetDeclaredAnyWay_DecodedAsWindows1252(string meta)
+    {
+        var bytes = Encoding.Latin1.GetBytes(Page(title: "Harbour", head: meta, article: "<p>Caf\u00e9 cr\u00e8me.</p>"));
+
+        Assert.Contains("Café crème.", HtmlArticleReader.Read(bytes, "/tmp/page.html").Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_Latin1BytesWithoutADeclaration_StillRejectedAsNotUtf8()
+    {
+        var bytes = Encoding.Latin1.GetBytes(Page(article: "<p>Café crème.</p>"));
+
+        var error = Assert.Throws<InvalidDataException>(() => HtmlArticleReader.Read(bytes, "/tmp/page.html"));
+
+        Assert.StartsWith("not valid UTF-8 text", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_UnknownDeclaredCharset_ErrorNamesTheLabel()
+    {
+        var bytes = Encoding.ASCII.GetBytes(Page(head: "<meta charset='klingon-9'>"));
+
+        var error = Assert.Throws<InvalidDataException>(() => HtmlArticleReader.Read(bytes, "/tmp/page.html"));
+
+        Assert.Equal("the page declares charset 'klingon-9', which is not a known encoding", error.Message);
+    }
+
+    [Fact]
+    public void Read_DeclaredUtf8ButInvalidBytes_RejectedAsNotUtf8()
+    {
+        var bytes = Encoding.Latin1.GetBytes(Page(head: "<meta charset='utf-8'>", article: "<p>Café.</p>"));
+
+        var error = Assert.Throws<InvalidDataException>(() => HtmlArticleReader.Read(bytes, "/tmp/page.html"));
+
+        Assert.StartsWith("not valid UTF-8 text (invalid 0xE9", error.Message, StringComparison.Ordinal);
+    }
+
     private static Article ReadFixture()
     {
         var file = FixtureFiles.PathOf("news-page.html");

@@ -1,4 +1,5 @@
 using ArticleQa.Articles;
+using ArticleQa.Text;
 using Microsoft.Extensions.Options;
 
 namespace ArticleQa.Tests.Articles;

@@ -1,5 +1,6 @@
 using ArticleQa.Articles;
 using ArticleQa.Evaluation;
+using ArticleQa.Text;
 
 namespace ArticleQa.Tests.Evaluation;
 

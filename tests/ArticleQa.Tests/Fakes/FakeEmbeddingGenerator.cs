@@ -1,4 +1,5 @@
 using ArticleQa.Retrieval;
+using ArticleQa.Text;
 using Microsoft.Extensions.AI;
 
 namespace ArticleQa.Tests.Fakes;

@@ -14,10 +14,10 @@ public sealed class ArticleLibraryTests : IDisposable
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private ArticleLibrary Library(FakeEmbeddingGenerator? embeddings = null, int targetWords = 120) => new(
+    private ArticleLibrary Library(FakeEmbeddingGenerator? embeddings = null, int targetWords = 120, ArticleLoader? loader = null) => new(
         Options.Create(new ArticlesOptions { Path = _articles.FullName, TargetWords = targetWords }),
         Options.Create(new IndexOptions { Path = _index.FullName }),
-        new ArticleLoader(NullLogger<ArticleLoader>.Instance),
+        loader ?? new ArticleLoader(NullLogger<ArticleLoader>.Instance),
         new PassageSplitter(Options.Create(new ArticlesOptions { TargetWords = targetWords })),
         embeddings ?? _embeddings,
         NullLogger<ArticleLibrary>.Instance);
@@ -155,6 +155,78 @@ public sealed class ArticleLibraryTests : IDisposable
 
         Assert.Equal(1, result.Skipped);
         Assert.Contains("Apples", (await library.GetIndexAsync(Token)).GetPassage(0).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SyncAsync_BadAndDuplicateFiles_SkippedThroughTheLoadersPathWithItsReasons()
+    {
+        var logger = new CapturingLogger<ArticleLoader>();
+        Write("good.txt", "Good title\n\nThe good article talks about apples.");
+        Write("empty.txt", "");
+        Write("harbour.md", "# Harbour works\n\nFrom Markdown.\n");
+        Write("harbour.txt", "Harbour works\n\nFrom text.");
+        using var library = Library(loader: new ArticleLoader(logger));
+
+        var result = await library.SyncAsync(null, Token);
+
+        Assert.Equal(2, result.Skipped);
+        Assert.Equal(["good", "harbour"], (await library.GetIndexAsync(Token)).Articles.Keys.Order(StringComparer.Ordinal));
+        var warnings = logger.AtLevel(Microsoft.Extensions.Logging.LogLevel.Warning).Select(w => w.Message).ToList();
+        Assert.Equal(2, warnings.Count);
+        Assert.Contains(warnings, w => w.EndsWith("empty.txt: the file is empty (0 bytes)", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.Contains("harbour.txt: the article id 'harbour' is already used by", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task SyncAsync_BadFileReplacedByAGoodOneWithTheSameId_TheGoodOneWins()
+    {
+        Write("a.txt", "Alpha title\n\nApples.");
+        using var library = Library();
+        await library.SyncAsync(null, Token);
+
+        await File.WriteAllBytesAsync(Path.Combine(_articles.FullName, "a.txt"), [0x41, 0x00, 0x42], Token);
+        Write("a.md", "# Alpha title\n\nApricots.\n");
+        var result = await library.SyncAsync(null, Token);
+
+        Assert.Equal(1, result.Skipped);
+        var index = await library.GetIndexAsync(Token);
+        Assert.Single(index.Articles);
+        Assert.Contains("Apricots", index.GetPassage(0).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SyncAsync_IndexReplaced_SupersededSnapshotClosesItsFile()
+    {
+        Write("a.txt", "Alpha title\n\nApples.");
+        using var library = Library();
+        var old = await library.GetIndexAsync(Token);
+        Assert.Contains("Apples", old.GetPassage(0).Text, StringComparison.Ordinal);
+
+        Write("a.txt", "Alpha title\n\nApricots.");
+        await library.SyncAsync(null, Token);
+
+        Assert.Throws<ObjectDisposedException>(() => old.GetPassage(0));
+        Assert.Contains("Apricots", (await library.GetIndexAsync(Token)).GetPassage(0).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SyncAsync_IndexReplacedWhileLeased_StaysReadableUntilTheLeaseEnds()
+    {
+        Write("a.txt", "Alpha title\n\nApples.");
+        using var library = Library();
+        var lease = await library.LeaseIndexAsync(Token);
+
+        Write("a.txt", "Alpha title\n\nApricots.");
+        await library.SyncAsync(null, Token);
+
+        Assert.Contains("Apples", lease.Index.GetPassage(0).Text, StringComparison.Ordinal);
+        using (var fresh = await library.LeaseIndexAsync(Token))
+        {
+            Assert.Contains("Apricots", fresh.Index.GetPassage(0).Text, StringComparison.Ordinal);
+        }
+
+        lease.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => lease.Index.GetPassage(0));
     }
 
     public void Dispose()

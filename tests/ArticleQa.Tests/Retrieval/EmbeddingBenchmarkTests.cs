@@ -1,4 +1,6 @@
 using ArticleQa.Retrieval;
+using ArticleQa.Tests.Fakes;
+using Microsoft.Extensions.Time.Testing;
 
 namespace ArticleQa.Tests.Retrieval;
 
@@ -21,10 +23,35 @@ public sealed class EmbeddingBenchmarkTests(MiniLmEmbeddingGeneratorFixture fixt
 
         Assert.Equal(5, result.Passages);
         Assert.Equal(passages.Average(MiniLmEmbeddingGenerator.CountWordPieces), result.MeanWordPieces, 6);
-        Assert.True(result.PassagesPerSecond > 0);
-        Assert.True(result.ElapsedMs > 0);
-        Assert.True(result.PeakWorkingSetMb > 0);
-        Assert.True(result.QueryP50Ms > 0 && result.QueryP50Ms <= result.QueryP95Ms);
+        Assert.Equal(result.Passages / (result.ElapsedMs / 1000), result.PassagesPerSecond, 6);
+        Assert.True(result.QueryP50Ms <= result.QueryP95Ms);
+        using var process = System.Diagnostics.Process.GetCurrentProcess();
+        // The peak includes the model that was just run: at least what the process holds now, and the ONNX model (~20 MB).
+        Assert.InRange(result.PeakWorkingSetMb, Math.Max(20, process.WorkingSet64 / 1e6 * 0.5), process.PeakWorkingSet64 / 1e6);
+    }
+
+    [Fact]
+    public async Task RunAsync_FakeClock_FiguresAreTheTimesTheCallsTook()
+    {
+        // Warm-up free; the timed call 10 ms a passage; query q takes q + 1 ms.
+        var time = new FakeTimeProvider();
+        var generator = new ClockedEmbeddingGenerator(time, (call, texts) => call switch
+        {
+            0 => TimeSpan.Zero,
+            1 => TimeSpan.FromMilliseconds(10 * texts),
+            _ => TimeSpan.FromMilliseconds(call - 1),
+        });
+        var passages = EmbeddingBenchmark.CreatePassages(_sentences, count: 5, wordPieces: 40);
+
+        var result = await EmbeddingBenchmark.RunAsync(generator, passages, time, TestContext.Current.CancellationToken);
+
+        Assert.Equal(52, generator.Calls.Count);
+        Assert.Equal(passages, generator.Calls[1]);
+        Assert.All(generator.Calls.Skip(2), call => Assert.EndsWith("?", Assert.Single(call), StringComparison.Ordinal));
+        Assert.Equal(50, result.ElapsedMs, 6);
+        Assert.Equal(100, result.PassagesPerSecond, 6);
+        Assert.Equal(25, result.QueryP50Ms, 6);
+        Assert.Equal(48, result.QueryP95Ms, 6);
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using ArticleQa.Retrieval;
+using ArticleQa.Text;
 
 namespace ArticleQa.Answering.Learning;
 

@@ -1,5 +1,5 @@
 using System.Numerics.Tensors;
-using ArticleQa.Retrieval;
+using ArticleQa.Text;
 
 namespace ArticleQa.Answering.Learning;
 

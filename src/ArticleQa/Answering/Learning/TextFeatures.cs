@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using ArticleQa.Retrieval;
+using ArticleQa.Text;
 
 namespace ArticleQa.Answering.Learning;
 
@@ -44,7 +44,7 @@ internal static partial class TextFeatures
     /// <summary>Share of the names the question mentions (capitalised runs) that <paramref name="text"/> does not contain, case-insensitively (0 without names).</summary>
     public static double MissingNames(string question, string text)
     {
-        var names = QueryCondenser.Entities(question).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var names = NamedEntities.Find(question).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         return names.Count == 0 ? 0 : (double)names.Count(n => !text.Contains(n, StringComparison.OrdinalIgnoreCase)) / names.Count;
     }
 

@@ -1,4 +1,4 @@
-namespace ArticleQa.Articles;
+namespace ArticleQa.Text;
 
 /// <summary>A half-open character range [Start, End) in some text.</summary>
 public readonly record struct TextSpan(int Start, int End)

@@ -1,6 +1,6 @@
-using ArticleQa.Articles;
+using ArticleQa.Text;
 
-namespace ArticleQa.Tests.Articles;
+namespace ArticleQa.Tests.Text;
 
 public sealed class SentenceSplitterTests
 {

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace ArticleQa.Articles;
+namespace ArticleQa.Text;
 
 /// <summary>
 /// Rule-based English sentence boundaries for news text. A line break always ends a sentence (headlines, bylines and

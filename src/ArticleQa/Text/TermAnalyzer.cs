@@ -3,7 +3,7 @@ using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Util;
 
-namespace ArticleQa.Retrieval;
+namespace ArticleQa.Text;
 
 /// <summary>
 /// Turns text into search terms the way Lucene's EnglishAnalyzer does: standard tokenizer, possessives removed,

@@ -1,0 +1,107 @@
+using ArticleQa.Answering;
+using ArticleQa.Evaluation;
+using ArticleQa.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.ChatCompletion;
+
+namespace ArticleQa.Tests.Answering;
+
+/// <summary>The one place that records, trims and carries forward a conversation's turns, for the bot, chat and eval.</summary>
+public sealed class ConversationTests
+{
+    private const string Question = "Who will travel to Moscow next week?";
+    private const string FollowUp = "What will he discuss there?";
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private static Answer Answered(string text) => new(text, [], Abstained: false);
+
+    [Fact]
+    public void Record_FailedAnswer_IsNotRecorded()
+    {
+        var conversation = new Conversation();
+
+        conversation.Record(Question, new Answer(Answer.Apology, [], Abstained: false) { Failed = true }, keep: 4);
+
+        Assert.Empty(conversation.Turns);
+    }
+
+    [Fact]
+    public void Record_Abstention_IsRecorded()
+    {
+        var conversation = new Conversation();
+
+        conversation.Record(" " + Question + " ", Answer.NotCoveredAnswer, keep: 4);
+
+        var turn = Assert.Single(conversation.Turns);
+        Assert.Equal(Question, turn.Question);
+        Assert.Equal(Answer.NotCovered, turn.Answer);
+    }
+
+    [Fact]
+    public void Record_MoreTurnsThanKept_KeepsTheLatest()
+    {
+        var conversation = new Conversation();
+
+        foreach (var i in Enumerable.Range(1, 5))
+        {
+            conversation.Record($"Question {i}?", Answered($"Answer {i} [1]."), keep: 3);
+        }
+
+        Assert.Equal(["Question 3?", "Question 4?", "Question 5?"], conversation.Turns.Select(t => t.Question));
+        Assert.Equal(["Question 4?", "Question 5?"], conversation.Recent(2).Select(t => t.Question));
+    }
+
+    [Fact]
+    public async Task AnswerAsync_Conversation_RecordsTheTurnWithItsCitations()
+    {
+        await using var engine = TestEngine.Create(new Dictionary<string, string?> { ["Answering:HistoryTurns"] = "1" });
+        var generator = engine.GetRequiredService<AnswerGenerator>();
+        var conversation = new Conversation();
+
+        var first = await generator.AnswerAsync(Question, conversation, Token);
+        await generator.AnswerAsync(FollowUp, conversation, Token);
+
+        var turn = Assert.Single(conversation.Turns);
+        Assert.Equal(FollowUp, turn.Question);
+        Assert.NotEmpty(first.Citations);
+        Assert.NotEmpty(turn.CitedPassageIds);
+    }
+
+    [Fact]
+    public async Task StreamAsync_Conversation_RecordsTheFinalAnswer()
+    {
+        await using var engine = TestEngine.Create();
+        var conversation = new Conversation();
+        Answer? final = null;
+
+        await foreach (var update in engine.GetRequiredService<AnswerGenerator>().StreamAsync(Question, conversation, Token))
+        {
+            if (update.Final is { } answer)
+            {
+                final = answer;
+                break;
+            }
+        }
+
+        var turn = Assert.Single(conversation.Turns);
+        Assert.Equal(final!.Text, turn.Answer);
+    }
+
+    [Fact]
+    public async Task EvaluateAsync_ConversationWhoseFirstModelCallFailed_FollowUpIsNotCondensedAgainstTheApology()
+    {
+        // The first turn's model call fails; the bot and chat do not keep that turn, so eval must not either.
+        var model = new ScriptedChatService(new HttpOperationException("503 from the provider"), "He will discuss the deal [1].");
+        await using var engine = TestEngine.Create(configure: s => s.AddSingleton<IChatCompletionService>(model));
+        var generator = engine.GetRequiredService<AnswerGenerator>();
+        EvalConversation[] conversations = [new("c1", [Question, FollowUp], ["deal"], "", Answerable: true)];
+
+        var evaluation = await AnswerEvaluator.EvaluateAsync([], conversations, generator.AnswerAsync, cancellationToken: Token);
+
+        var result = Assert.Single(evaluation.Results);
+        Assert.Equal(FollowUp, result.CondensedQuery);
+        Assert.False(result.Failed);
+    }
+}
