@@ -105,6 +105,7 @@ public sealed partial class EvalCommandTests(SeedEvalFixture seed) : IClassFixtu
         var html = await File.ReadAllTextAsync(seed.ReportPath, TestContext.Current.CancellationToken);
 
         Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+        Assert.Contains("aria-label=\"Abstention precision and recall by threshold\"", html, StringComparison.Ordinal);
         // Self-contained: no scripts, stylesheets or images from elsewhere. The seed article has no URL, so there are
         // no article links either, and any http(s) src/href would be an external asset.
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
