@@ -1,24 +1,26 @@
+using System.CommandLine;
 using ArticleQa.Answering;
 using ArticleBot.Channels;
 
 namespace ArticleBot.Cli;
 
 /// <summary><c>ask "question" [--json]</c>: one question through the same engine path as the bot.</summary>
-internal static class AskCommand
+internal sealed class AskCommand : Verb
 {
-    public static async Task<int> RunAsync(CommandLineArguments arguments, TextWriter output, CancellationToken cancellationToken)
+    public override Command Create(VerbContext context)
     {
-        arguments.AllowOnly("--json");
-        var question = string.Join(' ', arguments.Positional).Trim();
-        if (question.Length == 0)
+        var command = new Command("ask", "Answer one question from the articles, with its numbered sources.");
+        var question = VerbOptions.Words(command, "question", "The question (quote it or not).", "ask needs a question: ask \"Who will travel to Moscow?\"");
+        var json = VerbOptions.Flag("--json", "Print the answer, citations and offsets as JSON.");
+        command.Add(json);
+        command.SetAction(async (parse, cancellationToken) =>
         {
-            throw new CommandLineException("ask needs a question: ask \"Who will travel to Moscow?\"");
-        }
-
-        using var host = EngineHost.Build(arguments);
-        var answer = await host.Services.GetRequiredService<AnswerGenerator>().AnswerAsync(question, cancellationToken);
-        await output.WriteLineAsync(arguments.Has("--json") ? AnswerJson.Serialize(answer) : Format(answer));
-        return 0;
+            using var host = EngineHost.Build(parse, context);
+            var answer = await host.Services.GetRequiredService<AnswerGenerator>().AnswerAsync(parse.JoinedWords(question), cancellationToken);
+            await context.Out.WriteLineAsync(parse.GetValue(json) ? AnswerJson.Serialize(answer) : Format(answer));
+            return 0;
+        });
+        return command;
     }
 
     internal static string Format(Answer answer)

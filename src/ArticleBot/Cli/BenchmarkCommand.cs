@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using ArticleQa.Text;
@@ -14,14 +15,47 @@ namespace ArticleBot.Cli;
 /// index build time, retrieval quality (hybrid, dense-only, lexical-only) on the in-repo SQuAD subset and, given its
 /// path, on the whole SQuAD dev set, and query latency p50/p95 with index memory at each size. Figures only, no verdicts.
 /// </summary>
-internal static class BenchmarkCommand
+internal sealed class BenchmarkCommand : Verb
 {
-    public static async Task<int> RunAsync(CommandLineArguments arguments, TextWriter output, CancellationToken cancellationToken)
+    public override Command Create(VerbContext context)
     {
-        arguments.AllowOnly("--squad", "--embed", "--sizes");
-        var sizes = (arguments.Get("--sizes") ?? "10000,100000").Split(',').Select(s => int.TryParse(s, CultureInfo.InvariantCulture, out var n) && n > 0 ? n : throw new CommandLineException($"Option --sizes '{s}' is not a positive whole number.")).ToList();
-        var embedCount = arguments.GetInt("--embed", 320, 16, 100_000);
-        var squadPath = arguments.Get("--squad");
+        var command = new Command("benchmark", "Print embedding speed and memory, index build time, retrieval quality and query latency. Figures only.");
+        var squad = VerbOptions.Text("--squad", "FILE", "Also measure retrieval on this whole SQuAD v1.1 dev file (dev-v1.1.json).");
+        var embed = VerbOptions.WholeNumber("--embed", "How many passages to embed for the throughput figure.", 320, 16, 100_000);
+        var sizes = new Option<IReadOnlyList<int>>("--sizes")
+        {
+            Description = "Synthetic index sizes (passages) for the latency figures, comma-separated.",
+            HelpName = "N,N",
+            DefaultValueFactory = _ => [10_000, 100_000],
+            CustomParser = ParseSizes,
+        };
+        command.Add(squad);
+        command.Add(embed);
+        command.Add(sizes);
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, context, parse.GetValue(squad), parse.GetValue(embed), parse.GetValue(sizes)!, cancellationToken));
+        return command;
+    }
+
+    private static IReadOnlyList<int> ParseSizes(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var sizes = new List<int>();
+        foreach (var size in result.Tokens[^1].Value.Split(','))
+        {
+            if (!int.TryParse(size, CultureInfo.InvariantCulture, out var n) || n <= 0)
+            {
+                result.AddError($"Option --sizes '{size}' is not a positive whole number.");
+                return [];
+            }
+
+            sizes.Add(n);
+        }
+
+        return sizes;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, VerbContext context, string? squadPath, int embedCount, IReadOnlyList<int> sizes, CancellationToken cancellationToken)
+    {
+        var output = context.Out;
         if (squadPath is not null && !File.Exists(squadPath))
         {
             throw new CommandLineException($"--squad: file '{squadPath}' does not exist.");
@@ -31,16 +65,16 @@ internal static class BenchmarkCommand
         var work = Directory.CreateTempSubdirectory("articlebot-benchmark-");
         try
         {
-            using var host = EngineHost.Build(arguments, new Dictionary<string, string?> { ["Index:Path"] = Path.Combine(work.FullName, "index") });
+            using var host = EngineHost.Build(parse, context, new Dictionary<string, string?> { ["Index:Path"] = Path.Combine(work.FullName, "index") });
             var embeddings = host.Services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
             var sentences = await SentencesAsync(Path.Combine(subset, "articles"), cancellationToken);
             await EmbeddingAsync(output, embeddings, sentences, embedCount, cancellationToken);
-            await QualityAsync(output, arguments, "in-repo SQuAD subset", Path.Combine(subset, "articles"), (await QuestionFile.ReadAsync(Path.Combine(subset, "questions.jsonl"), cancellationToken)).Questions, work, cancellationToken);
+            await QualityAsync(context, parse, "in-repo SQuAD subset", Path.Combine(subset, "articles"), (await QuestionFile.ReadAsync(Path.Combine(subset, "questions.jsonl"), cancellationToken)).Questions, work, cancellationToken);
             if (squadPath is not null)
             {
                 var folder = Path.Combine(work.FullName, "squad-dev");
                 var questions = await SquadDataset.ConvertAsync(squadPath, folder, cancellationToken);
-                await QualityAsync(output, arguments, "whole SQuAD dev set", folder, questions, work, cancellationToken);
+                await QualityAsync(context, parse, "whole SQuAD dev set", folder, questions, work, cancellationToken);
             }
 
             await LatencyAsync(output, embeddings, sentences, sizes, work.FullName, cancellationToken);
@@ -61,13 +95,14 @@ internal static class BenchmarkCommand
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Embedding ({embeddings.GetService<EmbeddingGeneratorMetadata>()?.DefaultModelId}): {result.Passages} passages of {result.MeanWordPieces:0} word-pieces: {result.PassagesPerSecond:0.0} passages/s, peak memory {result.PeakWorkingSetMb:0} MB; one question {result.QueryP50Ms:0.0} ms p50, {result.QueryP95Ms:0.0} ms p95"));
     }
 
-    private static async Task QualityAsync(TextWriter output, CommandLineArguments arguments, string name, string articles, IReadOnlyList<EvalQuestion> questions, DirectoryInfo work, CancellationToken cancellationToken)
+    private static async Task QualityAsync(VerbContext context, ParseResult parse, string name, string articles, IReadOnlyList<EvalQuestion> questions, DirectoryInfo work, CancellationToken cancellationToken)
     {
         var overrides = new Dictionary<string, string?> { ["Articles:Path"] = articles, ["Index:Path"] = Path.Combine(work.FullName, "index-" + Path.GetFileName(articles)) };
-        using var host = EngineHost.Build(arguments, overrides);
+        using var host = EngineHost.Build(parse, context, overrides);
         var library = host.Services.GetRequiredService<ArticleLibrary>();
         var build = Stopwatch.StartNew();
-        var built = await ProgressReporter.RunAsync($"Indexing {name}", Console.Error, report => library.SyncAsync(new Progress<IndexProgress>(p => report(p.Embedded, p.ToEmbed)), cancellationToken));
+        var output = context.Out;
+        var built = await ProgressReporter.RunAsync($"Indexing {name}", context.Error, report => library.SyncAsync(new Progress<IndexProgress>(p => report(p.Embedded, p.ToEmbed)), cancellationToken));
         var buildSeconds = build.Elapsed.TotalSeconds;
         var resync = Stopwatch.StartNew();
         await library.SyncAsync(null, cancellationToken);

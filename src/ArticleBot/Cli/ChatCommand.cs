@@ -1,3 +1,4 @@
+using System.CommandLine;
 using ArticleQa.Answering;
 
 namespace ArticleBot.Cli;
@@ -6,12 +7,19 @@ namespace ArticleBot.Cli;
 /// <c>chat</c>: an interactive terminal conversation with the same behaviour as the bot (recent turns kept, follow-ups
 /// condensed, <c>reset</c> forgets them), printing the citations under each answer. <c>exit</c> or end of input quits.
 /// </summary>
-internal static class ChatCommand
+internal sealed class ChatCommand : Verb
 {
-    public static async Task<int> RunAsync(CommandLineArguments arguments, TextReader input, TextWriter output, CancellationToken cancellationToken)
+    public override Command Create(VerbContext context)
     {
-        arguments.AllowOnly();
-        using var host = EngineHost.Build(arguments);
+        var command = new Command("chat", "An interactive conversation with follow-ups; type reset to forget it, exit to quit.");
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, context, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, VerbContext context, CancellationToken cancellationToken)
+    {
+        var (input, output) = (context.In, context.Out);
+        using var host = EngineHost.Build(parse, context);
         var answers = host.Services.GetRequiredService<AnswerGenerator>();
         var conversation = new Conversation();
         await output.WriteLineAsync("Ask about the articles. Commands: reset (forget the conversation), exit.");

@@ -1,12 +1,14 @@
+using System.CommandLine;
 using Microsoft.Extensions.Options;
 
 namespace ArticleBot.Cli;
 
-/// <summary>Dispatches the verb; maps bad arguments and bad configuration to exit code 2 with a message naming them.</summary>
+/// <summary>
+/// Parses the command line with System.CommandLine and runs the verb. No verb means <c>serve</c>. Exit codes: 0 done,
+/// 1 a failed check, 2 bad arguments, input or configuration (the message names them), 130 stopped with Ctrl+C.
+/// </summary>
 internal static class CommandRunner
 {
-    public const string Verbs = "serve (default), ask, chat, search, ingest, eval, feedback export, teams-package, benchmark, train";
-
     public static async Task<int> RunAsync(string[] args)
     {
         using var cancellation = new CancellationTokenSource();
@@ -16,63 +18,68 @@ internal static class CommandRunner
             e.Cancel = true;
             cancellation.Cancel();
         };
+        return await RunAsync(args, VerbContext.Console, cancellation.Token);
+    }
+
+    public static async Task<int> RunAsync(string[] args, VerbContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var parse = CreateRoot(context).Parse(args);
+        if (ParseErrors.Describe(parse) is { Count: > 0 } errors)
+        {
+            foreach (var error in errors)
+            {
+                await context.Error.WriteLineAsync($"error: {error}");
+            }
+
+            await context.Error.WriteLineAsync($"Run '{ParseErrors.CommandPath(parse)} --help' for usage.");
+            return 2;
+        }
+
         try
         {
-            var arguments = CommandLineArguments.Parse(args);
-            return await RunVerbAsync(arguments, args, cancellation.Token);
+            // Exceptions reach the handlers below; Ctrl+C is handled above, so the library does not register its own.
+            return await parse.InvokeAsync(
+                new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null },
+                cancellationToken);
         }
         catch (CommandLineException e)
         {
-            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            await context.Error.WriteLineAsync($"error: {e.Message}");
             return 2;
         }
         catch (OptionsValidationException e)
         {
-            await Console.Error.WriteLineAsync($"error: invalid configuration: {string.Join(" ", e.Failures)}");
+            await context.Error.WriteLineAsync($"error: invalid configuration: {string.Join(" ", e.Failures)}");
             return 2;
         }
-        catch (Exception e) when (e is DirectoryNotFoundException or InvalidOperationException && !cancellation.IsCancellationRequested)
+        catch (Exception e) when (e is DirectoryNotFoundException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
         {
-            await Console.Error.WriteLineAsync($"error: {e.Message}");
+            await context.Error.WriteLineAsync($"error: {e.Message}");
             return 2;
         }
-        catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await Console.Error.WriteLineAsync("Stopped.");
+            await context.Error.WriteLineAsync("Stopped.");
             return 130;
         }
     }
 
-    private static async Task<int> RunVerbAsync(CommandLineArguments arguments, string[] args, CancellationToken cancellationToken)
+    /// <summary>The root command: <c>serve</c>'s options and action, the common options, and every <see cref="Verb"/>.</summary>
+    internal static RootCommand CreateRoot(VerbContext context)
     {
-        var output = Console.Out;
-        switch (arguments.Verb)
+        var root = new RootCommand("ArticleBot answers questions about a folder of articles, citing the passages it used. No verb means serve.");
+        CommonOptions.AddTo(root);
+        ServeCommand.Configure(root, context);
+        var verbs = typeof(Verb).Assembly.GetTypes()
+            .Where(type => type.IsSubclassOf(typeof(Verb)) && !type.IsAbstract)
+            .Select(type => ((Verb)Activator.CreateInstance(type, nonPublic: true)!).Create(context))
+            .OrderBy(command => command.Name, StringComparer.Ordinal);
+        foreach (var verb in verbs)
         {
-            case "serve":
-                arguments.AllowOnly("--urls", "--environment");
-                var app = BotApp.Build(args.Where(a => a != "serve").ToArray(), arguments.ConfigurationOverrides);
-                await app.RunAsync();
-                return 0;
-            case "ask":
-                return await AskCommand.RunAsync(arguments, output, cancellationToken);
-            case "chat":
-                return await ChatCommand.RunAsync(arguments, Console.In, output, cancellationToken);
-            case "search":
-                return await SearchCommand.RunAsync(arguments, output, cancellationToken);
-            case "ingest":
-                return await IngestCommand.RunAsync(arguments, output, cancellationToken);
-            case "eval":
-                return await EvalCommand.RunAsync(arguments, output, cancellationToken);
-            case "train":
-                return await TrainCommand.RunAsync(arguments, output, cancellationToken);
-            case "benchmark":
-                return await BenchmarkCommand.RunAsync(arguments, output, cancellationToken);
-            case "feedback":
-                return await FeedbackCommand.RunAsync(arguments, output, cancellationToken);
-            case "teams-package":
-                return await TeamsPackageCommand.RunAsync(arguments, output, cancellationToken);
-            default:
-                throw new CommandLineException($"Unknown verb '{arguments.Verb}'. Verbs: {Verbs}.");
+            root.Add(verb);
         }
+
+        return root;
     }
 }

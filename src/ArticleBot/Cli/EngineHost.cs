@@ -1,3 +1,4 @@
+using System.CommandLine;
 using ArticleQa;
 using Microsoft.Extensions.Options;
 
@@ -6,11 +7,12 @@ namespace ArticleBot.Cli;
 /// <summary>The engine without the web host, for command-line verbs: same configuration sources, logs on stderr.</summary>
 internal static class EngineHost
 {
-    public static IHost Build(CommandLineArguments arguments, IReadOnlyDictionary<string, string?>? extra = null)
+    public static IHost Build(ParseResult parse, VerbContext context, IReadOnlyDictionary<string, string?>? extra = null)
     {
-        ArgumentNullException.ThrowIfNull(arguments);
+        ArgumentNullException.ThrowIfNull(parse);
+        ArgumentNullException.ThrowIfNull(context);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
-        builder.Configuration.AddInMemoryCollection(arguments.ConfigurationOverrides);
+        builder.Configuration.AddInMemoryCollection(CommonOptions.Overrides(parse, context));
         builder.Configuration.AddInMemoryCollection(extra ?? new Dictionary<string, string?>());
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);

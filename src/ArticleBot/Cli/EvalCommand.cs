@@ -1,3 +1,4 @@
+using System.CommandLine;
 using ArticleQa.Answering;
 using ArticleQa.Evaluation;
 using ArticleQa.Retrieval;
@@ -12,73 +13,104 @@ namespace ArticleBot.Cli;
 /// same questions with two prompt folders (or two providers) side by side. Malformed lines are reported with their line
 /// number and the rest are still evaluated (exit 2); a figure under its floor exits 1.
 /// </summary>
-internal static class EvalCommand
+internal sealed class EvalCommand : Verb
 {
-    public static async Task<int> RunAsync(CommandLineArguments arguments, TextWriter output, CancellationToken cancellationToken)
+    private readonly Option<string> _questions = VerbOptions.Text("--questions", "FILE", "Question file (.jsonl): id, question, answers, evidence, answerable.");
+    private readonly Option<string> _conversations = VerbOptions.Text("--conversations", "FILE", "Conversation file (.jsonl): multi-turn follow-ups.");
+    private readonly Option<bool> _json = VerbOptions.Flag("--json", "Print the figures and every question's result as JSON.");
+    private readonly Option<RetrievalMode> _mode = VerbOptions.Mode();
+    private readonly Option<bool> _retrievalOnly = VerbOptions.Flag("--retrieval-only", "Measure retrieval only; do not answer.");
+    private readonly Option<string> _report = VerbOptions.Text("--report", "PATH", "Also write an HTML report to PATH.");
+    private readonly Option<string[]> _compare = new("--compare")
     {
-        arguments.AllowOnly("--questions", "--conversations", "--json", "--mode", "--retrieval-only", "--report", "--compare", "--min-accuracy", "--min-citation-accuracy", "--min-recall5");
-        Floors.Validate(arguments);
-        var (questions, conversations, inputErrors) = await ReadInputsAsync(arguments, cancellationToken);
-        if (arguments.Get("--compare") is { } first)
+        Description = "Run the same questions with two prompt folders or two providers, side by side.",
+        HelpName = "A B",
+        Arity = ArgumentArity.OneOrMore,
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    private readonly Floors _floors = new();
+
+    public override Command Create(VerbContext context)
+    {
+        var command = new Command("eval", "Retrieval and answer figures on a question file, through the same engine path as the bot.")
         {
-            var compared = await CompareAsync(arguments, [first, .. arguments.Positional], questions, conversations, output, cancellationToken);
+            _questions, _conversations, _json, _mode, _retrievalOnly, _report, _compare,
+        };
+        foreach (var floor in _floors.Options)
+        {
+            command.Add(floor);
+        }
+
+        _questions.Required = true;
+        _compare.Validators.Add(result =>
+        {
+            if (result.Tokens.Count != 2)
+            {
+                result.AddError("--compare takes two prompt folders or two providers: --compare prompts other-prompts");
+            }
+        });
+        command.Validators.Add(result =>
+        {
+            // The comparison is a text table for people; a floor, report or JSON asked for here would silently not happen.
+            if (result.GetResult(_compare) is not null
+                && _floors.Options.Append<Option>(_report).Append(_json).FirstOrDefault(o => result.GetResult(o) is { Implicit: false }) is { } ignored)
+            {
+                result.AddError($"Option {ignored.Name} does not apply to --compare (run eval without --compare for it).");
+            }
+        });
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, context, cancellationToken));
+        return command;
+    }
+
+    private async Task<int> RunAsync(ParseResult parse, VerbContext context, CancellationToken cancellationToken)
+    {
+        var (questions, conversations, inputErrors) = await ReadInputsAsync(parse, context.Error, cancellationToken);
+        if (parse.GetValue(_compare) is { } variants)
+        {
+            var compared = await CompareAsync(parse, context, variants, questions, conversations, cancellationToken);
             return inputErrors > 0 ? 2 : compared;
         }
 
-        if (arguments.Positional.Count > 0)
-        {
-            throw new CommandLineException($"Unexpected argument '{arguments.Positional[0]}' (eval takes options only).");
-        }
-
-        var report = await EvaluateAsync(arguments, null, questions, conversations, cancellationToken);
-        await output.WriteLineAsync(arguments.Has("--json") ? report.ToJson() : report.ToText());
-        await WriteReportAsync(arguments, report, output, cancellationToken);
-        return inputErrors > 0 ? 2 : Floors.Check(arguments, report, Console.Error);
+        var report = await EvaluateAsync(parse, context, null, questions, conversations, cancellationToken);
+        await context.Out.WriteLineAsync(parse.GetValue(_json) ? report.ToJson() : report.ToText());
+        await WriteReportAsync(parse, report, context.Out, cancellationToken);
+        return inputErrors > 0 ? 2 : _floors.Check(parse, report, context.Error);
     }
 
-    private static async Task<EvalReport> EvaluateAsync(
-        CommandLineArguments arguments,
+    private async Task<EvalReport> EvaluateAsync(
+        ParseResult parse,
+        VerbContext context,
         IReadOnlyDictionary<string, string?>? variant,
         IReadOnlyList<EvalQuestion> questions,
         IReadOnlyList<EvalConversation> conversations,
         CancellationToken cancellationToken)
     {
-        var mode = SearchCommand.ParseMode(arguments.Get("--mode"));
-        using var host = EngineHost.Build(arguments, variant);
+        var mode = parse.GetValue(_mode);
+        using var host = EngineHost.Build(parse, context, variant);
         await host.Services.GetRequiredService<ArticleLibrary>().GetIndexAsync(cancellationToken);
-        var retrieval = await EvaluateRetrievalAsync(host.Services.GetRequiredService<PassageRetriever>(), questions, mode, cancellationToken);
-        var answers = arguments.Has("--retrieval-only")
+        var retrieval = await EvaluateRetrievalAsync(host.Services.GetRequiredService<PassageRetriever>(), questions, mode, context.Error, cancellationToken);
+        var answers = parse.GetValue(_retrievalOnly)
             ? null
-            : await EvaluateAnswersAsync(host.Services.GetRequiredService<AnswerGenerator>(), questions, conversations, cancellationToken);
+            : await EvaluateAnswersAsync(host.Services.GetRequiredService<AnswerGenerator>(), questions, conversations, context.Error, cancellationToken);
         return new EvalReport(retrieval, mode, answers);
     }
 
-    private static async Task<int> CompareAsync(
-        CommandLineArguments arguments,
+    private async Task<int> CompareAsync(
+        ParseResult parse,
+        VerbContext context,
         IReadOnlyList<string> variants,
         IReadOnlyList<EvalQuestion> questions,
         IReadOnlyList<EvalConversation> conversations,
-        TextWriter output,
         CancellationToken cancellationToken)
     {
-        if (variants.Count != 2)
-        {
-            throw new CommandLineException("--compare takes two prompt folders or two providers: --compare prompts other-prompts");
-        }
-
-        // The comparison is a text table for people; a floor, report or JSON asked for here would silently not happen.
-        if (Floors.Options.Append("--report").Append("--json").FirstOrDefault(arguments.Has) is { } ignored)
-        {
-            throw new CommandLineException($"Option {ignored} does not apply to --compare (run eval without --compare for it).");
-        }
-
         var reports = new List<EvalReport>();
         foreach (var variant in variants)
         {
-            reports.Add(await EvaluateAsync(arguments, Overrides(variant), questions, conversations, cancellationToken));
+            reports.Add(await EvaluateAsync(parse, context, Overrides(variant), questions, conversations, cancellationToken));
         }
 
-        await output.WriteLineAsync(EvalComparison.ToText(variants, reports[0], reports[1]));
+        await context.Out.WriteLineAsync(EvalComparison.ToText(variants, reports[0], reports[1]));
         return 0;
     }
 
@@ -88,23 +120,23 @@ internal static class EvalCommand
         : Enum.TryParse<LlmProvider>(variant, ignoreCase: true, out var provider) ? new() { ["Llm:Provider"] = provider.ToString() }
         : throw new CommandLineException($"--compare '{variant}' is neither a prompts folder nor a provider ({string.Join(", ", Enum.GetNames<LlmProvider>())}).");
 
-    private static async Task WriteReportAsync(CommandLineArguments arguments, EvalReport report, TextWriter output, CancellationToken cancellationToken)
+    private async Task WriteReportAsync(ParseResult parse, EvalReport report, TextWriter output, CancellationToken cancellationToken)
     {
-        if (arguments.Get("--report") is not { } path)
+        if (parse.GetValue(_report) is not { } path)
         {
             return;
         }
 
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        await File.WriteAllTextAsync(full, EvalHtmlReport.Render(report, $"ArticleBot eval: {Path.GetFileName(arguments.Get("--questions"))}"), cancellationToken);
+        await File.WriteAllTextAsync(full, EvalHtmlReport.Render(report, $"ArticleBot eval: {Path.GetFileName(parse.GetValue(_questions))}"), cancellationToken);
         await output.WriteLineAsync($"Report: {full}");
     }
 
-    private static async Task<(IReadOnlyList<EvalQuestion>, IReadOnlyList<EvalConversation>, int)> ReadInputsAsync(CommandLineArguments arguments, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<EvalQuestion>, IReadOnlyList<EvalConversation>, int)> ReadInputsAsync(ParseResult parse, TextWriter log, CancellationToken cancellationToken)
     {
-        var questionsPath = arguments.Get("--questions") ?? throw new CommandLineException("eval needs --questions FILE.jsonl");
-        var conversationsPath = arguments.Get("--conversations");
+        var questionsPath = parse.GetRequiredValue(_questions);
+        var conversationsPath = parse.GetValue(_conversations);
         try
         {
             var questions = await QuestionFile.ReadAsync(questionsPath, cancellationToken);
@@ -112,7 +144,7 @@ internal static class EvalCommand
             var errors = questions.Errors.Concat(conversations?.Errors ?? []).ToList();
             foreach (var error in errors)
             {
-                await Console.Error.WriteLineAsync($"error: {error}");
+                await log.WriteLineAsync($"error: {error}");
             }
 
             return (questions.Questions, conversations?.Conversations ?? [], errors.Count);
@@ -123,8 +155,8 @@ internal static class EvalCommand
         }
     }
 
-    private static Task<RetrievalEvaluation> EvaluateRetrievalAsync(PassageRetriever retriever, IReadOnlyList<EvalQuestion> questions, RetrievalMode mode, CancellationToken cancellationToken) =>
-        ProgressReporter.RunAsync("Retrieval", Console.Error, report =>
+    private static Task<RetrievalEvaluation> EvaluateRetrievalAsync(PassageRetriever retriever, IReadOnlyList<EvalQuestion> questions, RetrievalMode mode, TextWriter log, CancellationToken cancellationToken) =>
+        ProgressReporter.RunAsync("Retrieval", log, report =>
         {
             var total = questions.Count(q => q.Answerable && q.Scored);
             return RetrievalEvaluator.EvaluateAsync(
@@ -134,8 +166,8 @@ internal static class EvalCommand
                 cancellationToken);
         });
 
-    private static Task<AnswerEvaluation> EvaluateAnswersAsync(AnswerGenerator generator, IReadOnlyList<EvalQuestion> questions, IReadOnlyList<EvalConversation> conversations, CancellationToken cancellationToken) =>
-        ProgressReporter.RunAsync("Answers", Console.Error, report =>
+    private static Task<AnswerEvaluation> EvaluateAnswersAsync(AnswerGenerator generator, IReadOnlyList<EvalQuestion> questions, IReadOnlyList<EvalConversation> conversations, TextWriter log, CancellationToken cancellationToken) =>
+        ProgressReporter.RunAsync("Answers", log, report =>
             AnswerEvaluator.EvaluateAsync(
                 questions,
                 conversations,

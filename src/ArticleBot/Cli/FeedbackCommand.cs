@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using ArticleBot.Bot;
 using ArticleBot.Channels;
@@ -10,21 +11,29 @@ namespace ArticleBot.Cli;
 /// <c>feedback export [--out FILE]</c>: the thumbs-down answers as question-file lines for <c>eval</c>, marked
 /// <c>"review": true</c> (run and shown, not scored, until someone adds the right answer) with what the bot said.
 /// </summary>
-internal static class FeedbackCommand
+internal sealed class FeedbackCommand : Verb
 {
-    public static async Task<int> RunAsync(CommandLineArguments arguments, TextWriter output, CancellationToken cancellationToken)
+    public override Command Create(VerbContext context)
     {
-        arguments.AllowOnly("--out", "--feedback");
-        if (arguments.Positional is not ["export"])
-        {
-            throw new CommandLineException("Usage: feedback export [--out FILE] [--feedback FILE]");
-        }
+        var export = new Command("export", "Print (or write) the thumbs-down answers as eval question lines, marked for review.");
+        var outPath = VerbOptions.Text("--out", "FILE", "Write the lines to FILE instead of standard output.");
+        var feedback = VerbOptions.Text("--feedback", "FILE", "The feedback file to read (default: Channels:FeedbackPath).");
+        export.Add(outPath);
+        export.Add(feedback);
+        export.SetAction((parse, cancellationToken) => ExportAsync(parse, context, parse.GetValue(feedback), parse.GetValue(outPath), cancellationToken));
+        var command = new Command("feedback", "Work with the feedback users gave on answers.") { export };
+        command.SetAction(new Func<ParseResult, int>(_ => throw new CommandLineException("feedback needs a subcommand: feedback export [--out FILE] [--feedback FILE]")));
+        return command;
+    }
 
-        using var host = EngineHost.Build(arguments);
+    private static async Task<int> ExportAsync(ParseResult parse, VerbContext context, string? feedbackPath, string? path, CancellationToken cancellationToken)
+    {
+        var output = context.Out;
+        using var host = EngineHost.Build(parse, context);
         var options = host.Services.GetRequiredService<IConfiguration>().GetSection(ChannelsOptions.SectionName).Get<ChannelsOptions>() ?? new ChannelsOptions();
-        options.FeedbackPath = arguments.Get("--feedback") ?? options.FeedbackPath;
+        options.FeedbackPath = feedbackPath ?? options.FeedbackPath;
         using var store = new FeedbackStore(Options.Create(options), NullLogger<FeedbackStore>.Instance);
-        if (arguments.Has("--feedback") && !File.Exists(store.Path))
+        if (feedbackPath is not null && !File.Exists(store.Path))
         {
             throw new CommandLineException($"Feedback file '{store.Path}' does not exist.");
         }
@@ -34,7 +43,7 @@ internal static class FeedbackCommand
             .DistinctBy(f => f.AnswerId)
             .Select(ToQuestionLine)
             .ToList();
-        if (arguments.Get("--out") is { } path)
+        if (path is not null)
         {
             await File.WriteAllLinesAsync(path, lines, cancellationToken);
             await output.WriteLineAsync($"Wrote {lines.Count} thumbs-down questions from {store.Path} to {Path.GetFullPath(path)}");

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using ArticleBot.Channels;
@@ -6,29 +7,28 @@ using ArticleQa.Retrieval;
 namespace ArticleBot.Cli;
 
 /// <summary><c>search "query" [--json] [--top K] [--mode hybrid|dense|lexical]</c>: ranked passages with scores.</summary>
-internal static class SearchCommand
+internal sealed class SearchCommand : Verb
 {
-    public static async Task<int> RunAsync(CommandLineArguments arguments, TextWriter output, CancellationToken cancellationToken)
+    public override Command Create(VerbContext context)
     {
-        arguments.AllowOnly("--json", "--top", "--mode");
-        var query = string.Join(' ', arguments.Positional).Trim();
-        if (query.Length == 0)
+        var command = new Command("search", "Ranked passages with their scores, without answering.");
+        var query = VerbOptions.Words(command, "query", "What to search for.", "search needs a query: search \"Moscow visit\"");
+        var top = VerbOptions.WholeNumber("--top", "How many passages to print.", 5, 1, 100);
+        var mode = VerbOptions.Mode();
+        var json = VerbOptions.Flag("--json", "Print the passages as JSON.");
+        command.Add(top);
+        command.Add(mode);
+        command.Add(json);
+        command.SetAction(async (parse, cancellationToken) =>
         {
-            throw new CommandLineException("search needs a query: search \"Moscow visit\"");
-        }
-
-        var top = arguments.GetInt("--top", 5, 1, 100);
-        var mode = ParseMode(arguments.Get("--mode"));
-        using var host = EngineHost.Build(arguments);
-        var hits = await host.Services.GetRequiredService<PassageRetriever>().SearchAsync(query, top, mode: mode, cancellationToken: cancellationToken);
-        await output.WriteLineAsync(arguments.Has("--json") ? Json(hits) : Text(hits));
-        return 0;
+            using var host = EngineHost.Build(parse, context);
+            var hits = await host.Services.GetRequiredService<PassageRetriever>()
+                .SearchAsync(parse.JoinedWords(query), parse.GetValue(top), mode: parse.GetValue(mode), cancellationToken: cancellationToken);
+            await context.Out.WriteLineAsync(parse.GetValue(json) ? Json(hits) : Text(hits));
+            return 0;
+        });
+        return command;
     }
-
-    internal static RetrievalMode ParseMode(string? value) =>
-        value is null ? RetrievalMode.Hybrid
-        : Enum.TryParse<RetrievalMode>(value, ignoreCase: true, out var mode) ? mode
-        : throw new CommandLineException($"Option --mode '{value}' is not one of hybrid, dense, lexical.");
 
     private static string Text(IReadOnlyList<RetrievedPassage> hits) => hits.Count == 0
         ? "No passages."

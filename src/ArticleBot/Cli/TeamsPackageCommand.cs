@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
@@ -9,12 +10,21 @@ namespace ArticleBot.Cli;
 /// bot's app id from configuration (<c>MicrosoftAppId</c>). The Teams app id is <c>Channels:TeamsAppId</c>, or derived
 /// from the bot id so that every package of the same bot updates the same app.
 /// </summary>
-internal static class TeamsPackageCommand
+internal sealed class TeamsPackageCommand : Verb
 {
-    public static async Task<int> RunAsync(CommandLineArguments arguments, TextWriter output, CancellationToken cancellationToken)
+    public override Command Create(VerbContext context)
     {
-        arguments.AllowOnly("--out");
-        using var host = EngineHost.Build(arguments);
+        var command = new Command("teams-package", "Write the Teams app zip (manifest and icons) for the bot's MicrosoftAppId.");
+        var outPath = VerbOptions.Text("--out", "FILE", "Where to write the zip.");
+        outPath.DefaultValueFactory = _ => "articlebot-teams.zip";
+        command.Add(outPath);
+        command.SetAction((parse, cancellationToken) => RunAsync(parse, context, parse.GetValue(outPath)!, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult parse, VerbContext context, string outPath, CancellationToken cancellationToken)
+    {
+        using var host = EngineHost.Build(parse, context);
         var configuration = host.Services.GetRequiredService<IConfiguration>();
         var botId = configuration["MicrosoftAppId"];
         if (!Guid.TryParse(botId, out var bot))
@@ -27,9 +37,9 @@ internal static class TeamsPackageCommand
         var appId = configuration["Channels:TeamsAppId"] is { Length: > 0 } configured
             ? Guid.TryParse(configured, out var id) ? id : throw new CommandLineException($"Channels:TeamsAppId '{configured}' is not a GUID.")
             : DerivedAppId(bot);
-        var path = Path.GetFullPath(arguments.Get("--out") ?? "articlebot-teams.zip");
+        var path = Path.GetFullPath(outPath);
         await WriteAsync(path, bot, appId, cancellationToken);
-        await output.WriteLineAsync($"Wrote {path} (Teams app {appId}, bot {bot}). Upload it in Teams: Apps > Manage your apps > Upload an app.");
+        await context.Out.WriteLineAsync($"Wrote {path} (Teams app {appId}, bot {bot}). Upload it in Teams: Apps > Manage your apps > Upload an app.");
         return 0;
     }
 

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using ArticleQa.Training;
 
@@ -9,26 +10,43 @@ namespace ArticleBot.Cli;
 /// progress and the dev-split figures. Extracted features are cached in the work folder (default: a folder under the
 /// system's temp directory), so a second run only refits.
 /// </summary>
-internal static class TrainCommand
+internal sealed class TrainCommand : Verb
 {
-    public static async Task<int> RunAsync(CommandLineArguments arguments, TextWriter output, CancellationToken cancellationToken)
+    public override Command Create(VerbContext context)
     {
-        arguments.AllowOnly("--squad", "--squad2", "--out", "--work");
-        var squad = Existing(arguments, "--squad");
-        var squad2 = Existing(arguments, "--squad2");
-        var outFolder = arguments.Get("--out") ?? throw new CommandLineException("train needs --out DIR (where the model files are written).");
-        var work = arguments.Get("--work") ?? Path.Combine(Path.GetTempPath(), "articlebot-train");
+        var command = new Command("train", "Rebuild the Local model's learned models from SQuAD files (fixed seed), printing progress and dev-split figures.");
+        var squad = VerbOptions.Text("--squad", "FILE", "The SQuAD v1.1 dev file (dev-v1.1.json): articles and answerable questions.");
+        var squad2 = VerbOptions.Text("--squad2", "FILE", "The SQuAD 2.0 file on some of the same articles (train-v2.0-8-articles.json): unanswerable questions.");
+        var outFolder = VerbOptions.Text("--out", "DIR", "Where the model files and their cards are written.");
+        var work = VerbOptions.Text("--work", "DIR", "Articles, index and extracted features, kept between runs (default: under the temp folder).");
+        command.Add(squad);
+        command.Add(squad2);
+        command.Add(outFolder);
+        command.Add(work);
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            context,
+            Existing(parse.GetValue(squad), "--squad"),
+            Existing(parse.GetValue(squad2), "--squad2"),
+            parse.GetValue(outFolder) ?? throw new CommandLineException("train needs --out DIR (where the model files are written)."),
+            parse.GetValue(work) ?? Path.Combine(Path.GetTempPath(), "articlebot-train"),
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(VerbContext context, string squad, string squad2, string outFolder, string work, CancellationToken cancellationToken)
+    {
         TrainingResult result;
         try
         {
-            result = await AnswerModelTrainer.TrainAsync(new TrainingOptions(squad, squad2, Path.GetFullPath(outFolder), Path.GetFullPath(work)), new SynchronousProgress(Console.Error), cancellationToken);
+            result = await AnswerModelTrainer.TrainAsync(new TrainingOptions(squad, squad2, Path.GetFullPath(outFolder), Path.GetFullPath(work)), new LineProgress(context.Error), cancellationToken);
         }
         catch (InvalidDataException e)
         {
             throw new CommandLineException(e.Message);
         }
 
-        await output.WriteLineAsync($"Dev split figures (articles of squad-split.json \"dev\"):");
+        var output = context.Out;
+        await output.WriteLineAsync("Dev split figures (articles of squad-split.json \"dev\"):");
         foreach (var (name, value) in result.DevFigures)
         {
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {name,-48} {value:0.####}"));
@@ -43,14 +61,13 @@ internal static class TrainCommand
         return 0;
     }
 
-    private static string Existing(CommandLineArguments arguments, string option)
-    {
-        var path = arguments.Get(option) ?? throw new CommandLineException($"train needs {option} FILE.");
-        return File.Exists(path) ? path : throw new CommandLineException($"{option}: file '{path}' does not exist.");
-    }
+    private static string Existing(string? path, string option) =>
+        path is null ? throw new CommandLineException($"train needs {option} FILE.")
+        : File.Exists(path) ? path
+        : throw new CommandLineException($"{option}: file '{path}' does not exist.");
 
     /// <summary>Progress lines written as they come (Progress&lt;T&gt; would post them to the thread pool out of order).</summary>
-    private sealed class SynchronousProgress(TextWriter log) : IProgress<string>
+    private sealed class LineProgress(TextWriter log) : IProgress<string>
     {
         public void Report(string value) => log.WriteLine($"{DateTime.Now:HH:mm:ss} {value}");
     }

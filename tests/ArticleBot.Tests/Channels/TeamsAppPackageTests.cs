@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text.Json.Nodes;
-using ArticleBot.Cli;
+using ArticleBot.Tests.Cli;
 
 namespace ArticleBot.Tests.Channels;
 
@@ -16,11 +16,7 @@ public sealed class TeamsAppPackageTests
         var botId = Guid.NewGuid();
         var zipPath = Path.Combine(BotHost.TempIndex(), "teams.zip");
         Directory.CreateDirectory(Path.GetDirectoryName(zipPath)!);
-        var arguments = CommandLineArguments.Parse(["teams-package", "--out", zipPath]);
-        arguments.ConfigurationOverrides["MicrosoftAppId"] = botId.ToString();
-        using var output = new StringWriter();
-
-        var exitCode = await TeamsPackageCommand.RunAsync(arguments, output, TestContext.Current.CancellationToken);
+        var (exitCode, output, _) = await VerbRunner.RunWithAsync(["teams-package", "--out", zipPath], configuration: new Dictionary<string, string?> { ["MicrosoftAppId"] = botId.ToString() });
 
         Assert.Equal(0, exitCode);
         using var zip = ZipFile.OpenRead(zipPath);
@@ -45,18 +41,18 @@ public sealed class TeamsAppPackageTests
         Assert.Equal("color.png", (string?)manifest["icons"]!["color"]);
         Assert.Equal("outline.png", (string?)manifest["icons"]!["outline"]);
         Assert.DoesNotContain("{{", manifest.ToJsonString(), StringComparison.Ordinal);
-        Assert.Contains(appId.ToString(), output.ToString(), StringComparison.Ordinal);
+        Assert.Contains(appId.ToString(), output, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Run_NoAppId_FailsNamingMicrosoftAppId()
     {
         var zipPath = Path.Combine(BotHost.TempIndex(), "teams.zip");
-        var arguments = CommandLineArguments.Parse(["teams-package", "--out", zipPath]);
 
-        var error = await Assert.ThrowsAsync<CommandLineException>(() => TeamsPackageCommand.RunAsync(arguments, TextWriter.Null, TestContext.Current.CancellationToken));
+        var (exitCode, _, error) = await VerbRunner.RunWithAsync(["teams-package", "--out", zipPath]);
 
-        Assert.Contains("MicrosoftAppId", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, exitCode);
+        Assert.Contains("error: MicrosoftAppId is empty", error, StringComparison.Ordinal);
         Assert.False(File.Exists(zipPath));
     }
 

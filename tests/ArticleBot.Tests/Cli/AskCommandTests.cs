@@ -1,22 +1,13 @@
 using System.Text.Json.Nodes;
-using ArticleBot.Cli;
 
 namespace ArticleBot.Tests.Cli;
 
 public sealed class AskCommandTests
 {
-    private static async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        var arguments = CommandLineArguments.Parse([.. args, "--articles", RepositoryPaths.Seeds, "--prompts", RepositoryPaths.Prompts, "--index", BotHost.TempIndex()]);
-        var exitCode = await AskCommand.RunAsync(arguments, output, TestContext.Current.CancellationToken);
-        return (exitCode, output.ToString());
-    }
-
     [Fact]
     public async Task Run_Json_PrintsAnswerCitationsWithOffsets()
     {
-        var (exitCode, output) = await RunAsync("ask", "Who will travel to Moscow next week?", "--json");
+        var (exitCode, output, _) = await VerbRunner.RunAsync("ask", "Who will travel to Moscow next week?", "--json");
 
         Assert.Equal(0, exitCode);
         var json = JsonNode.Parse(output)!;
@@ -32,7 +23,7 @@ public sealed class AskCommandTests
     [Fact]
     public async Task Run_Text_PrintsAnswerAndSources()
     {
-        var (exitCode, output) = await RunAsync("ask", "Who will travel to Moscow next week?");
+        var (exitCode, output, _) = await VerbRunner.RunAsync("ask", "Who will travel to Moscow next week?");
 
         Assert.Equal(0, exitCode);
         Assert.Contains("Witkoff", output, StringComparison.Ordinal);
@@ -43,8 +34,10 @@ public sealed class AskCommandTests
     [Fact]
     public async Task Run_NoQuestion_FailsWithUsage()
     {
-        var error = await Assert.ThrowsAsync<CommandLineException>(() => RunAsync("ask"));
+        var (exitCode, output, error) = await VerbRunner.RunAsync("ask");
 
-        Assert.Contains("ask needs a question", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, exitCode);
+        Assert.Contains("error: ask needs a question", error, StringComparison.Ordinal);
+        Assert.Empty(output);
     }
 }

@@ -1,4 +1,3 @@
-using ArticleBot.Cli;
 
 namespace ArticleBot.Tests.Cli;
 
@@ -7,14 +6,13 @@ public sealed class ChatCommandTests
     [Fact]
     public async Task Run_FollowUpThenReset_AnswersInContextWithCitationsThenForgets()
     {
-        using var input = new StringReader(string.Join("\n", "Who will travel to Moscow next week?", "What will he discuss there?", "reset", "What will he discuss there?", "exit", "Never read"));
-        using var output = new StringWriter();
+        var input = string.Join("\n", "Who will travel to Moscow next week?", "What will he discuss there?", "reset", "What will he discuss there?", "exit", "Never read");
 
-        var exitCode = await ChatCommand.RunAsync(VerbRunner.Parse("chat"), input, output, TestContext.Current.CancellationToken);
+        var (exitCode, output, _) = await VerbRunner.RunWithAsync(VerbRunner.WithDefaults("chat"), input);
 
         Assert.Equal(0, exitCode);
         // Each reply follows the "> " prompt of the line it answers; the last prompt got "exit".
-        var replies = output.ToString().Split("> ")[1..^1];
+        var replies = output.Split("> ")[1..^1];
         Assert.Equal(4, replies.Length);
         Assert.Contains("Witkoff", replies[0], StringComparison.Ordinal);
         Assert.Contains("Sources:", replies[0], StringComparison.Ordinal);
@@ -29,6 +27,6 @@ public sealed class ChatCommandTests
 
         // Without the history the same follow-up no longer knows who "he" is.
         Assert.DoesNotContain("Witkoff", replies[3], StringComparison.Ordinal);
-        Assert.DoesNotContain("Never read", output.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Never read", output, StringComparison.Ordinal);
     }
 }

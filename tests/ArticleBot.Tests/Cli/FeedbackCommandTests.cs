@@ -13,7 +13,7 @@ public sealed class FeedbackCommandTests
     {
         var (feedback, exported) = await WriteFeedbackAsync();
 
-        var (exitCode, output) = await VerbRunner.RunAsync(FeedbackCommand.RunAsync, "feedback", "export", "--feedback", feedback, "--out", exported);
+        var (exitCode, output, _) = await VerbRunner.RunAsync("feedback", "export", "--feedback", feedback, "--out", exported);
 
         Assert.Equal(0, exitCode);
         Assert.Contains($"Wrote 2 thumbs-down questions from {feedback} to {exported}", output, StringComparison.Ordinal);
@@ -35,9 +35,9 @@ public sealed class FeedbackCommandTests
     public async Task Run_EvalOverExport_RunsTheQuestionsUnscored()
     {
         var (feedback, exported) = await WriteFeedbackAsync();
-        await VerbRunner.RunAsync(FeedbackCommand.RunAsync, "feedback", "export", "--feedback", feedback, "--out", exported);
+        await VerbRunner.RunAsync("feedback", "export", "--feedback", feedback, "--out", exported);
 
-        var (exitCode, output) = await VerbRunner.RunAsync(EvalCommand.RunAsync, "eval", "--questions", exported, "--json");
+        var (exitCode, output, _) = await VerbRunner.RunAsync("eval", "--questions", exported, "--json");
 
         Assert.Equal(0, exitCode);
         var answers = JsonNode.Parse(output)!["answers"]!;
@@ -54,9 +54,10 @@ public sealed class FeedbackCommandTests
     {
         var missing = Path.Combine(VerbRunner.TempFolder(), "no-feedback.jsonl");
 
-        var error = await Assert.ThrowsAsync<CommandLineException>(() => VerbRunner.RunAsync(FeedbackCommand.RunAsync, "feedback", "export", "--feedback", missing));
+        var (exitCode, _, error) = await VerbRunner.RunAsync("feedback", "export", "--feedback", missing);
 
-        Assert.Contains(missing, error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, exitCode);
+        Assert.Contains($"error: Feedback file '{missing}' does not exist.", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -65,9 +66,10 @@ public sealed class FeedbackCommandTests
         var (feedback, _) = await WriteFeedbackAsync();
         await File.AppendAllTextAsync(feedback, "{\"time\":\"2025-11-28T10:00:00+00:00\",\"channel\":\"emulator\",\"reac", TestContext.Current.CancellationToken);
 
-        var error = await Assert.ThrowsAsync<CommandLineException>(() => VerbRunner.RunAsync(FeedbackCommand.RunAsync, "feedback", "export", "--feedback", feedback));
+        var (exitCode, _, error) = await VerbRunner.RunAsync("feedback", "export", "--feedback", feedback);
 
-        Assert.Contains(feedback, error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, exitCode);
+        Assert.Contains($"error: Feedback file '{feedback}' has a line that is not a feedback entry", error, StringComparison.Ordinal);
     }
 
     private static async Task<(string Feedback, string Exported)> WriteFeedbackAsync()

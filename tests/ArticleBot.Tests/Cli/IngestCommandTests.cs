@@ -11,8 +11,8 @@ public sealed partial class IngestCommandTests
         var index = BotHost.TempIndex();
         var articles = Directory.GetFiles(RepositoryPaths.Seeds).Length;
 
-        var (firstExit, first) = await VerbRunner.RunAsync(IngestCommand.RunAsync, "ingest", "--index", index);
-        var (secondExit, second) = await VerbRunner.RunAsync(IngestCommand.RunAsync, "ingest", "--index", index);
+        var (firstExit, first, _) = await VerbRunner.RunAsync("ingest", "--index", index);
+        var (secondExit, second, _) = await VerbRunner.RunAsync("ingest", "--index", index);
 
         Assert.Equal(0, firstExit);
         var summary = Summary().Match(first);

@@ -20,8 +20,8 @@ public sealed class SeedEvalFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        (TextExitCode, Text) = await VerbRunner.RunAsync(EvalCommand.RunAsync, "eval", "--questions", VerbRunner.SeedQuestions, "--conversations", VerbRunner.SeedConversations, "--report", ReportPath);
-        (JsonExitCode, Json) = await VerbRunner.RunAsync(EvalCommand.RunAsync, "eval", "--questions", VerbRunner.SeedQuestions, "--conversations", VerbRunner.SeedConversations, "--json");
+        (TextExitCode, Text, _) = await VerbRunner.RunAsync("eval", "--questions", VerbRunner.SeedQuestions, "--conversations", VerbRunner.SeedConversations, "--report", ReportPath);
+        (JsonExitCode, Json, _) = await VerbRunner.RunAsync("eval", "--questions", VerbRunner.SeedQuestions, "--conversations", VerbRunner.SeedConversations, "--json");
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

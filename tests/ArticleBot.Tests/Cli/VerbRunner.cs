@@ -3,13 +3,12 @@ using ArticleBot.Cli;
 namespace ArticleBot.Tests.Cli;
 
 /// <summary>
-/// Runs a verb in-process the way <see cref="CommandRunner"/> does, writing to a string: over the seed articles (or
-/// another folder), the real prompts and a fresh temporary index unless the arguments say otherwise.
+/// Runs a command line in-process through <see cref="CommandRunner"/>, as the program does, with standard output and
+/// error going to strings: over the seed articles (or another folder), the real prompts and a fresh temporary index
+/// unless the arguments say otherwise.
 /// </summary>
 internal static class VerbRunner
 {
-    public delegate Task<int> Verb(CommandLineArguments arguments, TextWriter output, CancellationToken cancellationToken);
-
     public static string EvalSeed => Path.Combine(RepositoryPaths.Root, "tests", "eval", "seed");
 
     public static string SeedQuestions => Path.Combine(EvalSeed, "questions.jsonl");
@@ -18,15 +17,19 @@ internal static class VerbRunner
 
     public static string Squad => Path.Combine(RepositoryPaths.Root, "tests", "eval", "squad");
 
-    public static async Task<(int ExitCode, string Output)> RunAsync(Verb verb, params string[] args)
-    {
-        using var output = new StringWriter();
-        var exitCode = await verb(Parse(args), output, TestContext.Current.CancellationToken);
-        return (exitCode, output.ToString());
-    }
+    /// <summary>Runs <paramref name="args"/> with the defaults appended (an option given in the args wins).</summary>
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => RunWithAsync(WithDefaults(args));
 
-    /// <summary>Parses <paramref name="args"/> with the defaults appended; an option given in the args wins.</summary>
-    public static CommandLineArguments Parse(params string[] args) => CommandLineArguments.Parse(WithDefaults(args));
+    /// <summary>Runs <paramref name="args"/> as given, reading <paramref name="input"/> and with extra configuration.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunWithAsync(string[] args, string input = "", IReadOnlyDictionary<string, string?>? configuration = null)
+    {
+        using var reader = new StringReader(input);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var context = new VerbContext(reader, output, error) { Configuration = configuration ?? new Dictionary<string, string?>() };
+        var exitCode = await CommandRunner.RunAsync(args, context, TestContext.Current.CancellationToken);
+        return (exitCode, output.ToString(), error.ToString());
+    }
 
     public static string[] WithDefaults(params string[] args) => [.. args, .. Defaults(args)];
 
