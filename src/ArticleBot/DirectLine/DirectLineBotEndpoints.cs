@@ -1,12 +1,13 @@
+using System.Net;
 using System.Text.Json.Nodes;
 
 namespace ArticleBot.DirectLine;
 
 /// <summary>
-/// What the bot's connector calls back on the serviceUrl of Direct Line activities (Bot Connector API v3):
-/// send, reply, update and delete. Activities get server ids, which the bot gets back (Web Chat livestreaming keys
-/// on the first typing activity's id), and land in the conversation's (possibly shared) stream. Only this process's
-/// own connector may call (<see cref="DirectLineBridge.BotKey"/>).
+/// The Bot Connector API v3 calls (send, reply, update, delete) for local Direct Line conversations over HTTP, served
+/// by <see cref="DirectLineBotReplies"/>. The bot's own connector does not come here (it writes to the store in
+/// process, <see cref="DirectLineBotReplyHandler"/>); only a caller with this process's key may
+/// (<see cref="DirectLineBridge.BotKey"/>).
 /// </summary>
 internal static class DirectLineBotEndpoints
 {
@@ -19,50 +20,25 @@ internal static class DirectLineBotEndpoints
         activities.MapDelete("/{activityId}", Delete);
     }
 
-    private static Task<IResult> Send(string conversationId, JsonObject activity, HttpRequest request, IDirectLineStore store, DirectLineBridge bridge, TimeProvider time, CancellationToken cancellationToken) =>
-        StoreAsync(conversationId, null, activity, request, store, bridge, time, cancellationToken);
+    private static async Task<IResult> Send(string conversationId, JsonObject activity, HttpRequest request, DirectLineBridge bridge, CancellationToken cancellationToken) =>
+        Authorized(request, bridge) ?? Result(await bridge.Replies.StoreAsync(conversationId, null, activity, cancellationToken));
 
-    private static Task<IResult> Reply(string conversationId, string replyToId, JsonObject activity, HttpRequest request, IDirectLineStore store, DirectLineBridge bridge, TimeProvider time, CancellationToken cancellationToken) =>
-        StoreAsync(conversationId, replyToId, activity, request, store, bridge, time, cancellationToken);
+    private static async Task<IResult> Reply(string conversationId, string replyToId, JsonObject activity, HttpRequest request, DirectLineBridge bridge, CancellationToken cancellationToken) =>
+        Authorized(request, bridge) ?? Result(await bridge.Replies.StoreAsync(conversationId, replyToId, activity, cancellationToken));
 
-    private static async Task<IResult> Update(string conversationId, string activityId, JsonObject activity, HttpRequest request, IDirectLineStore store, DirectLineBridge bridge, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> Update(string conversationId, string activityId, JsonObject activity, HttpRequest request, DirectLineBridge bridge, CancellationToken cancellationToken) =>
+        Authorized(request, bridge) ?? Result(await bridge.Replies.UpdateAsync(conversationId, activityId, activity, cancellationToken));
+
+    private static async Task<IResult> Delete(string conversationId, string activityId, HttpRequest request, DirectLineBridge bridge, CancellationToken cancellationToken) =>
+        Authorized(request, bridge) ?? Result(await bridge.Replies.DeleteAsync(conversationId, activityId, cancellationToken));
+
+    private static IResult? Authorized(HttpRequest request, DirectLineBridge bridge) =>
+        BearerToken.Equal(BearerToken.From(request), bridge.BotKey) ? null : Results.Unauthorized();
+
+    private static IResult Result(DirectLineBotReply reply) => reply switch
     {
-        if (await AuthorizeAsync(conversationId, request, store, bridge, cancellationToken) is { } denied)
-        {
-            return denied;
-        }
-
-        DirectLineActivities.FromBot(activity, conversationId, time.GetUtcNow());
-        return await store.ReplaceAsync(conversationId, activityId, activity, cancellationToken) ? Results.Ok(new DirectLineResourceResponse(activityId)) : Results.NotFound();
-    }
-
-    private static async Task<IResult> Delete(string conversationId, string activityId, HttpRequest request, IDirectLineStore store, DirectLineBridge bridge, CancellationToken cancellationToken) =>
-        await AuthorizeAsync(conversationId, request, store, bridge, cancellationToken)
-        ?? (await store.RemoveAsync(conversationId, activityId, cancellationToken) ? Results.Ok() : Results.NotFound());
-
-    private static async Task<IResult> StoreAsync(string conversationId, string? replyToId, JsonObject activity, HttpRequest request, IDirectLineStore store, DirectLineBridge bridge, TimeProvider time, CancellationToken cancellationToken)
-    {
-        if (await AuthorizeAsync(conversationId, request, store, bridge, cancellationToken) is { } denied)
-        {
-            return denied;
-        }
-
-        if (replyToId is not null)
-        {
-            activity["replyToId"] ??= replyToId;
-        }
-
-        DirectLineActivities.FromBot(activity, conversationId, time.GetUtcNow());
-        return Results.Ok(new DirectLineResourceResponse(await store.AppendAsync(conversationId, activity, cancellationToken)));
-    }
-
-    private static async Task<IResult?> AuthorizeAsync(string conversationId, HttpRequest request, IDirectLineStore store, DirectLineBridge bridge, CancellationToken cancellationToken)
-    {
-        if (!BearerToken.Equal(BearerToken.From(request), bridge.BotKey))
-        {
-            return Results.Unauthorized();
-        }
-
-        return await store.FindAsync(conversationId, cancellationToken) is null ? Results.NotFound() : null;
-    }
+        { Status: HttpStatusCode.OK, Id: { } id } => Results.Ok(new DirectLineResourceResponse(id)),
+        { Status: HttpStatusCode.OK } => Results.Ok(),
+        _ => Results.StatusCode((int)reply.Status),
+    };
 }

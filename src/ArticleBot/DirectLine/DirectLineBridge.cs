@@ -13,23 +13,24 @@ namespace ArticleBot.DirectLine;
 
 /// <summary>
 /// Hands client activities to the bot, in the background and in order per conversation, the way a channel would:
-/// the client's POST returns at once, and the bot's replies come back through the bot-facing endpoints, where
-/// polling clients pick them up. Waits for running turns when the host stops.
+/// the client's POST returns at once, and the bot's replies go straight into the (possibly shared) stream through an
+/// in-process connector (<see cref="DirectLineConnectorFactory"/>), where polling clients on any instance pick them up. Waits for running turns when the host stops.
 /// </summary>
 public sealed class DirectLineBridge(
     BotAdapter adapter,
     IServiceScopeFactory scopes,
     IDirectLineStore store,
-    IHttpClientFactory httpClients,
+    TimeProvider time,
     IConfiguration configuration,
     ILogger<DirectLineBridge> logger) : IHostedService, IDisposable
 {
-    public const string HttpClientName = "DirectLine";
-
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<Task, byte> _running = new();
     private readonly Dictionary<string, Task> _queues = new(StringComparer.Ordinal);
     private readonly Lock _queuesGate = new();
+
+    /// <summary>What the bot's connector calls on a local conversation do to the store.</summary>
+    internal DirectLineBotReplies Replies { get; } = new(store, time);
 
     /// <summary>The key the bot's connector presents on the bot-facing endpoints; random per process.</summary>
     public string BotKey { get; } = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
@@ -111,7 +112,7 @@ public sealed class DirectLineBridge(
         return new AuthenticateRequestResult
         {
             ClaimsIdentity = identity,
-            ConnectorFactory = new DirectLineConnectorFactory(httpClients, BotKey),
+            ConnectorFactory = new DirectLineConnectorFactory(Replies, BotKey),
         };
     }
 }

@@ -13,11 +13,10 @@ public static class DirectLineServiceCollectionExtensions
         services.AddSingleton<DirectLineStore>();
         services.AddSingleton<DirectLineWaiters>();
         services.TryAddSingleton<IDirectLineStore, MemoryDirectLineStore>();
-        services.AddSingleton<DirectLineServiceUrl>();
+        services.TryAddSingleton<DirectLineServiceUrl>();
         services.AddSingleton<WebChatAccess>();
         services.AddSingleton<DirectLineBridge>();
         services.AddHostedService(sp => sp.GetRequiredService<DirectLineBridge>());
-        services.AddHttpClient(DirectLineBridge.HttpClientName);
         services.AddSingleton<IValidateOptions<ChannelsOptions>, WebChatOptionsValidator>();
         return services;
     }

@@ -4,8 +4,9 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 namespace ArticleBot.DirectLine;
 
 /// <summary>
-/// The serviceUrl the bot answers Direct Line activities on: this app itself, at an address it listens on (http
-/// preferred, wildcard hosts as loopback), so replies never leave the machine whatever the page's public URL is.
+/// The serviceUrl stamped on local Direct Line activities: this app itself, at an address it listens on (http
+/// preferred, wildcard hosts as loopback). The bot's replies do not go there: its connector for these conversations
+/// writes to the store in process (<see cref="DirectLineConnectorFactory"/>).
 /// </summary>
 public sealed class DirectLineServiceUrl(IServer server)
 {
