@@ -1,4 +1,5 @@
 using ArticleQa.Answering;
+using ArticleQa.Answering.Learning;
 using ArticleQa.Articles;
 using ArticleQa.Retrieval;
 using Microsoft.Extensions.Configuration;
@@ -23,6 +24,8 @@ public static class ArticleQaServiceCollectionExtensions
         services.AddValidatedOptions<EmbeddingOptions>(configuration, EmbeddingOptions.SectionName);
         services.AddSingleton<IValidateOptions<EmbeddingOptions>, EmbeddingOptionsValidator>();
         services.AddValidatedOptions<AnsweringOptions>(configuration, AnsweringOptions.SectionName);
+        services.AddSingleton<LocalModelStore>();
+        services.AddSingleton<IValidateOptions<AnsweringOptions>, LocalModelsValidator>();
         services.AddValidatedOptions<LlmOptions>(configuration, LlmOptions.SectionName);
         services.AddSingleton<IValidateOptions<LlmOptions>, LlmOptionsValidator>();
 

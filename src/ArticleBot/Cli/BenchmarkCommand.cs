@@ -80,6 +80,7 @@ internal sealed class BenchmarkCommand : Verb
             }
 
             await LatencyAsync(output, embeddings, sentences, sizes, work.FullName, cancellationToken);
+            await LocalAnswerLatency.PrintAsync(output, host.Services, sentences, sizes, work.FullName, cancellationToken);
         }
         finally
         {

@@ -25,6 +25,7 @@ internal static class EvalHtmlReport
         html.Append(BarChart(figures));
         if (report.Answers is { } answers)
         {
+            html.Append(AbstentionChart.Render(AbstentionCurve.Compute(answers.Results)));
             AppendRows(html, answers);
         }
 

@@ -29,6 +29,7 @@ internal sealed record EvalReport(RetrievalEvaluation Retrieval, RetrievalMode M
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"Answers, {a.Questions} questions ({a.Answerable} answerable, {a.Unanswerable} not): accuracy {a.AnswerAccuracy:0.000}  token F1 {a.MeanF1:0.000}  citation accuracy {a.CitationAccuracy:0.000}  abstention precision {Figure(a.AbstentionPrecision)}  recall {Figure(a.AbstentionRecall)}");
             text.AppendLine(CultureInfo.InvariantCulture, $"Latency p50 {a.LatencyP50Ms:0} ms  p95 {a.LatencyP95Ms:0} ms; prompts {string.Join(", ", a.PromptHashes)}{(a.Complete ? "" : "; STOPPED EARLY")}");
+            AppendCurve(text, AbstentionCurve.Compute(a.Results));
         }
 
         return text.ToString().TrimEnd();
@@ -65,6 +66,20 @@ internal sealed record EvalReport(RetrievalEvaluation Retrieval, RetrievalMode M
             },
         },
         AnswerJson.Options);
+
+    private static void AppendCurve(StringBuilder text, IReadOnlyList<AbstentionPoint> curve)
+    {
+        if (curve.Count == 0)
+        {
+            return;
+        }
+
+        text.AppendLine("Abstaining below confidence t (Local model):  t     abstention precision  recall  answer accuracy");
+        foreach (var p in curve)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"                                               {p.Threshold:0.00}  {Figure(p.Precision),9}  {Figure(p.Recall),14}  {p.AnswerAccuracy,9:0.000}");
+        }
+    }
 
     private static double Round(double value) => Math.Round(value, 4);
 

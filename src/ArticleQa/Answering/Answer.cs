@@ -30,4 +30,7 @@ public sealed record Answer(string Text, IReadOnlyList<Citation> Citations, bool
     public bool ModelCalled { get; init; }
 
     public TimeSpan Elapsed { get; init; }
+
+    /// <summary>The Local model's abstention-model confidence that its answer is right (null for other models).</summary>
+    public double? Confidence { get; init; }
 }

@@ -34,6 +34,7 @@ public sealed partial class AnswerGenerator
             CondensedQuery = turn.Query,
             PromptHash = turn.Prompts.Hash,
             Elapsed = turn.Started.Elapsed,
+            Confidence = turn.Confidence,
         };
         logger.LogInformation(
             "Answered with {Citations} citations (abstained {Abstained}; markers removed {Removed}, moved {Moved}; sentences dropped {Dropped}; prompts {Hash}) in {ElapsedMs} ms",

@@ -5,6 +5,7 @@ using ArticleQa.Retrieval;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.ChatCompletion;
 
 namespace ArticleQa.Answering;
 
@@ -25,6 +26,8 @@ public sealed partial class AnswerGenerator(
     IOptions<AnsweringOptions> answeringOptions,
     ILogger<AnswerGenerator> logger)
 {
+    // The Local model's abstention model judges relevance itself and reads the turn from the kernel's data.
+    private readonly Lazy<bool> _local = new(() => kernel.Services.GetService(typeof(IChatCompletionService)) is LocalChatCompletionService);
     private readonly RetrievalOptions _retrieval = retrievalOptions.Value;
     private readonly AnsweringOptions _answering = answeringOptions.Value;
 
@@ -72,7 +75,7 @@ public sealed partial class AnswerGenerator(
 
         try
         {
-            var result = await turn.Prompts[PromptLibrary.AnswerFunction].InvokeAsync(kernel, turn.Arguments, cancellationToken).ConfigureAwait(false);
+            var result = await turn.Prompts[PromptLibrary.AnswerFunction].InvokeAsync(turn.Kernel, turn.Arguments, cancellationToken).ConfigureAwait(false);
             return Finish(result.GetValue<string>() ?? "", turn);
         }
         catch (Exception e) when (ModelFailure.IsProviderFailure(e, cancellationToken))
@@ -95,7 +98,7 @@ public sealed partial class AnswerGenerator(
 
         var text = new StringBuilder();
         var prefix = new VerifiedPrefix(turn.Sources, verifier);
-        var stream = turn.Prompts[PromptLibrary.AnswerFunction].InvokeStreamingAsync<string>(kernel, turn.Arguments, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        var stream = turn.Prompts[PromptLibrary.AnswerFunction].InvokeStreamingAsync<string>(turn.Kernel, turn.Arguments, cancellationToken).GetAsyncEnumerator(cancellationToken);
         await using (stream.ConfigureAwait(false))
         {
             while (true)
@@ -136,8 +139,11 @@ public sealed partial class AnswerGenerator(
         var started = Stopwatch.StartNew();
         var promptSet = prompts.Current;
         var query = await CondenseAsync(question.Trim(), recent, promptSet, cancellationToken).ConfigureAwait(false);
-        var found = await retriever.SearchAsync(query, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var sources = RecencyPreference.Apply(question, found.Where(p => p.Score >= _retrieval.MinScore).ToList());
+        var vector = await retriever.EmbedAsync(query, cancellationToken).ConfigureAwait(false);
+        var found = await retriever.SearchAsync(query, vector, cancellationToken: cancellationToken).ConfigureAwait(false);
+
+        // The Local model's abstention model judges relevance itself; other models get only passages above the floor.
+        var sources = RecencyPreference.Apply(question, found.Where(p => _local.Value || p.Score >= _retrieval.MinScore).ToList());
         if (query != question.Trim() && recent.Count > 0)
         {
             sources.AddRange(await CarriedPassagesAsync(recent[^1], sources, cancellationToken).ConfigureAwait(false));
@@ -153,7 +159,7 @@ public sealed partial class AnswerGenerator(
             ["question"] = question.Trim(),
             ["query"] = query,
         };
-        return new PreparedTurn(query, sources, promptSet, arguments, started);
+        return new PreparedTurn(query, sources, promptSet, arguments, started, TurnKernel(vector, sources));
     }
 
     private async Task<string> CondenseAsync(string question, IReadOnlyList<ConversationTurn> recent, PromptSet promptSet, CancellationToken cancellationToken)
@@ -180,5 +186,21 @@ public sealed partial class AnswerGenerator(
             .ToList();
     }
 
-    private sealed record PreparedTurn(string Query, List<RetrievedPassage> Sources, PromptSet Prompts, KernelArguments Arguments, Stopwatch Started);
+    /// <summary>The kernel for one turn: the Local model finds the query's embedding and the sources' scores in its data.</summary>
+    private Kernel TurnKernel(ReadOnlyMemory<float> vector, List<RetrievedPassage> sources)
+    {
+        if (!_local.Value)
+        {
+            return kernel;
+        }
+
+        var turnKernel = kernel.Clone();
+        turnKernel.Data[LocalTurn.DataKey] = new LocalTurn(vector, sources.Select(s => s.Score).ToList());
+        return turnKernel;
+    }
+
+    private sealed record PreparedTurn(string Query, List<RetrievedPassage> Sources, PromptSet Prompts, KernelArguments Arguments, Stopwatch Started, Kernel Kernel)
+    {
+        public double? Confidence => Kernel.Data.TryGetValue(LocalTurn.DataKey, out var data) ? (data as LocalTurn)?.Confidence : null;
+    }
 }

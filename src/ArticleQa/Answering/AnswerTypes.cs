@@ -36,6 +36,9 @@ internal static partial class AnswerTypes
         _ => false,
     };
 
+    /// <summary>The numbers (digits or number words) in <paramref name="text"/>, in order.</summary>
+    public static IEnumerable<string> NumbersIn(string text) => Numbers().Matches(text).Select(m => m.Value.TrimEnd('.', ','));
+
     [GeneratedRegex(@"^(how (many|much|long|old|far|large|big|tall|often)|what (percentage|percent|number|amount|proportion))\b")]
     private static partial Regex HowMuch();
 

@@ -15,9 +15,11 @@ public sealed class AnsweringOptions
     [Range(0.0, 1.0)]
     public double SupportThreshold { get; set; } = 0.5;
 
-    /// <summary>The Local model abstains when its best sentence scores below this (0..1.1; calibrated default).</summary>
-    [Range(0.0, 1.1)]
-    public double LocalMinScore { get; set; } = ExtractiveAnswerer.DefaultMinScore;
+    /// <summary>
+    /// Folder with the Local model's learned models (answer-sentence.zip, abstention.zip and their cards); empty for
+    /// the ones shipped next to the application. Rebuilt with the <c>train</c> command.
+    /// </summary>
+    public string ModelsPath { get; set; } = "";
 
     /// <summary>Earlier turns kept per conversation for follow-up questions.</summary>
     [Range(0, 50)]

@@ -1,3 +1,4 @@
+using ArticleQa.Answering.Learning;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -18,8 +19,8 @@ internal static class ChatCompletionServiceFactory
         var options = services.GetRequiredService<IOptions<LlmOptions>>().Value;
         if (options.Provider == LlmProvider.Local)
         {
-            var minScore = services.GetRequiredService<IOptions<AnsweringOptions>>().Value.LocalMinScore;
-            return new LocalChatCompletionService(new ExtractiveAnswerer(services.GetRequiredService<Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>>(), minScore));
+            var models = services.GetRequiredService<LocalModelStore>().Get(services.GetRequiredService<IOptions<AnsweringOptions>>().Value);
+            return new LocalChatCompletionService(new ExtractiveAnswerer(services.GetRequiredService<Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>>(), models));
         }
 
         var http = services.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName);

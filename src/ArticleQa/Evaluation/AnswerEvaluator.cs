@@ -80,7 +80,8 @@ public static class AnswerEvaluator
             answer.Failed,
             answer.Elapsed.TotalMilliseconds,
             answer.PromptHash,
-            question.Scored);
+            question.Scored,
+            answer.Confidence);
     }
 
     internal static AnswerEvaluation Summarize(IReadOnlyList<QuestionAnswerResult> results, bool complete)

@@ -16,7 +16,8 @@ public sealed record QuestionAnswerResult(
     bool Failed,
     double LatencyMs,
     string? PromptHash,
-    bool Scored = true)
+    bool Scored = true,
+    double? Confidence = null)
 {
     /// <summary>Answerable: right answer with a right citation. Unanswerable: abstained. Unscored questions never fail.</summary>
     public bool Passed => !Scored || (Answerable ? AnswerCorrect && CitationCorrect : Abstained);

@@ -51,6 +51,6 @@ public static class SquadDataset
             Answerable: true);
     }
 
-    private static string Slug(string title) =>
+    internal static string Slug(string title) =>
         new string(title.ToLowerInvariant().Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray()).Trim('-');
 }

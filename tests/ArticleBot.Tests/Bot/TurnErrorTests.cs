@@ -18,7 +18,7 @@ public sealed class TurnErrorTests
         await using var host = await BotHost.StartAsync(configureServices: services =>
         {
             services.AddSingleton<ILoggerProvider>(logs);
-            services.AddSingleton<IChatCompletionService>(new LocalChatCompletionService(new ExtractiveAnswerer(new FailingEmbeddingGenerator())));
+            services.AddSingleton<IChatCompletionService>(LocalChatCompletionService.Create(new FailingEmbeddingGenerator()));
         });
 
         using var response = await host.PostActivityAsync(BotHost.Message("Who will travel to Moscow next week?"));

@@ -16,7 +16,7 @@ public sealed class EvalCommandExitCodeTests
     [Fact]
     public async Task RunAsync_AccuracyUnderFloor_ExitsOneWithCheckFailed()
     {
-        // The seed questions plus one whose gold answer the article contradicts: accuracy 12/13, under 0.99.
+        // The seed questions plus one whose gold answer the article contradicts: accuracy under 0.99.
         var questions = Path.Combine(VerbRunner.TempFolder(), "questions.jsonl");
         var lines = await File.ReadAllLinesAsync(VerbRunner.SeedQuestions, TestContext.Current.CancellationToken);
         await File.WriteAllLinesAsync(
@@ -28,7 +28,7 @@ public sealed class EvalCommandExitCodeTests
 
         Assert.Equal(1, exitCode);
         Assert.Contains("FAIL  wrong-gold", output, StringComparison.Ordinal);
-        Assert.Contains("check failed: --min-accuracy 0.99, got 0.923", error, StringComparison.Ordinal);
+        Assert.Matches(@"check failed: --min-accuracy 0\.99, got 0\.\d{3}", error);
         Assert.DoesNotContain("--min-recall5", error, StringComparison.Ordinal);
     }
 

@@ -92,9 +92,11 @@ public sealed partial class EvalCommandTests(SeedEvalFixture seed) : IClassFixtu
         var unanswerable = results.Where(r => !(bool)r["answerable"]!).ToList();
 
         Assert.Equal(15, answerable.Count);
-        Assert.True(answerable.Count(r => (bool)r["passed"]!) >= 13, "Answerable questions answered right with a right citation: " + Ids(answerable.Where(r => !(bool)r["passed"]!)));
+        // The learned Local model (not trained or tuned on these questions) measures 11 of 15 and 7 of 9; the
+        // hand-tuned scorer it replaced, calibrated on these very questions, measured 13 and 6.
+        Assert.True(answerable.Count(r => (bool)r["passed"]!) >= 11, "Answerable questions answered right with a right citation: " + Ids(answerable.Where(r => !(bool)r["passed"]!)));
         Assert.Equal(9, unanswerable.Count);
-        Assert.True(unanswerable.Count(r => (bool)r["abstained"]!) >= 6, "Unanswerable questions answered anyway: " + Ids(unanswerable.Where(r => !(bool)r["abstained"]!)));
+        Assert.True(unanswerable.Count(r => (bool)r["abstained"]!) >= 7, "Unanswerable questions answered anyway: " + Ids(unanswerable.Where(r => !(bool)r["abstained"]!)));
     }
 
     [Fact]
@@ -103,6 +105,7 @@ public sealed partial class EvalCommandTests(SeedEvalFixture seed) : IClassFixtu
         var html = await File.ReadAllTextAsync(seed.ReportPath, TestContext.Current.CancellationToken);
 
         Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+        Assert.Contains("aria-label=\"Abstention precision and recall by threshold\"", html, StringComparison.Ordinal);
         // Self-contained: no scripts, stylesheets or images from elsewhere. The seed article has no URL, so there are
         // no article links either, and any http(s) src/href would be an external asset.
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
@@ -128,14 +131,14 @@ public sealed partial class EvalCommandTests(SeedEvalFixture seed) : IClassFixtu
     [Fact]
     public async Task Run_CompareWithChangedAnswerPrompt_PrintsBothColumnsAndTheQuestionsThatChangedOutcome()
     {
-        // The Local model answers a follow-up from the prompt's "Search query:" line (the condensed, standalone
-        // question) when there is one, else from the raw "Question:" line. Dropping that line from the Answer prompt
-        // makes it answer "What will he discuss there?" without knowing who "he" is: a deterministic outcome change.
+        // The Local model reads the question from the prompt's "Search query:" line (the condensed, standalone
+        // question), else from the raw "Question:" line. Dropping the first and relabelling the second leaves it no
+        // question, so it abstains on everything: a deterministic outcome change for every question it answered before.
         var myPrompts = Path.Combine(VerbRunner.TempFolder(), "my-prompts");
         CopyFolder(RepositoryPaths.Prompts, myPrompts);
         var answerPrompt = Path.Combine(myPrompts, "Answer", "skprompt.txt");
         var lines = await File.ReadAllLinesAsync(answerPrompt, TestContext.Current.CancellationToken);
-        var changed = lines.Where(l => !l.StartsWith("Search query:", StringComparison.Ordinal)).ToList();
+        var changed = lines.Where(l => !l.StartsWith("Search query:", StringComparison.Ordinal)).Select(l => l.Replace("Question:", "Asked:", StringComparison.Ordinal)).ToList();
         Assert.Equal(lines.Length - 1, changed.Count);
         await File.WriteAllLinesAsync(answerPrompt, changed, TestContext.Current.CancellationToken);
 
@@ -175,7 +178,7 @@ public sealed partial class EvalCommandTests(SeedEvalFixture seed) : IClassFixtu
     public async Task Run_SquadSample_MeetsQualityFloors()
     {
         // A fixed sample (every 30th question, 37 of 1,086) keeps the run short; the floors sit well under what the
-        // full subset measures with the Local model (accuracy ~0.78, citation accuracy ~0.85, recall@5 ~0.97).
+        // full subset measures with the Local model (accuracy 0.718, citation accuracy 0.742, recall@5 0.980).
         var sample = Path.Combine(VerbRunner.TempFolder(), "squad-sample.jsonl");
         var lines = await File.ReadAllLinesAsync(Path.Combine(VerbRunner.Squad, "questions.jsonl"), TestContext.Current.CancellationToken);
         await File.WriteAllLinesAsync(sample, lines.Where((_, i) => i % 30 == 0), TestContext.Current.CancellationToken);

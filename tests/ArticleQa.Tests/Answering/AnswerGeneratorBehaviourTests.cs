@@ -55,7 +55,7 @@ public sealed class AnswerGeneratorBehaviourTests
     [Fact]
     public async Task AnswerAsync_ExceptionInsideTheLocalModel_IsThrownNotAnApology()
     {
-        var local = new LocalChatCompletionService(new ExtractiveAnswerer(new FailingEmbeddingGenerator()));
+        var local = LocalChatCompletionService.Create(new FailingEmbeddingGenerator());
         await using var engine = TestEngine.Create(configure: s => s.AddSingleton<IChatCompletionService>(local));
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() =>
@@ -67,7 +67,7 @@ public sealed class AnswerGeneratorBehaviourTests
     [Fact]
     public async Task StreamAsync_ExceptionInsideTheLocalModel_IsThrownNotAnApology()
     {
-        var local = new LocalChatCompletionService(new ExtractiveAnswerer(new FailingEmbeddingGenerator()));
+        var local = LocalChatCompletionService.Create(new FailingEmbeddingGenerator());
         await using var engine = TestEngine.Create(configure: s => s.AddSingleton<IChatCompletionService>(local));
         var updates = new List<AnswerUpdate>();
 

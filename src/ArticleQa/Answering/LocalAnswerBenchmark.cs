@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using ArticleQa.Answering.Learning;
+using ArticleQa.Retrieval;
+using Microsoft.Extensions.AI;
+using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.ChatCompletion;
+
+namespace ArticleQa.Answering;
+
+/// <summary>
+/// Local answer latency, question to answer, over an index file (e.g. the synthetic one of <see cref="RetrievalBenchmark"/>):
+/// embed the question once, search, format the numbered sources, and run the Local model on them with the turn's
+/// <see cref="LocalTurn"/> as the engine does. Every question starts with an empty sentence-vector cache, so the
+/// figures are those of a question whose sources were never seen. Prints nothing.
+/// </summary>
+public static class LocalAnswerBenchmark
+{
+    public static async Task<(double P50Ms, double P95Ms)> MeasureAsync(
+        IEmbeddingGenerator<string, Embedding<float>> embeddings,
+        AnsweringOptions options,
+        string indexPath,
+        IReadOnlyList<string> questions,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(questions);
+        var models = new LocalModelStore().Get(options);
+        using var index = IndexFile.Read(indexPath);
+        var request = new SearchRequest(TopK: 5);
+        var latencies = new List<double>();
+        foreach (var (question, i) in questions.Select((q, i) => (q, i)))
+        {
+            var model = new LocalChatCompletionService(new ExtractiveAnswerer(embeddings, models));
+            var watch = Stopwatch.StartNew();
+            var vector = (await embeddings.GenerateAsync([question], cancellationToken: cancellationToken).ConfigureAwait(false))[0].Vector;
+            var sources = index.Search(question, vector.Span, request);
+            var kernel = new Kernel();
+            kernel.Data[LocalTurn.DataKey] = new LocalTurn(vector, sources.Select(s => s.Score).ToList());
+            var history = new ChatHistory();
+            history.AddUserMessage($"Sources:\n{SourcesBlock.Format(sources)}\n\nSearch query: {question}\nQuestion: {question}");
+            await model.GetChatMessageContentsAsync(history, kernel: kernel, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (i >= 5)
+            {
+                latencies.Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        latencies.Sort();
+        return (AnswerEvaluatorPercentile(latencies, 0.50), AnswerEvaluatorPercentile(latencies, 0.95));
+    }
+
+    private static double AnswerEvaluatorPercentile(List<double> sorted, double p) => Evaluation.AnswerEvaluator.Percentile(sorted, p);
+}

@@ -1,0 +1,20 @@
+namespace ArticleQa.Answering;
+
+/// <summary>
+/// What the engine already knows about a turn and hands to the Local model beside the prompt (through
+/// <c>Kernel.Data</c>): the query's embedding, so the question is embedded once per turn, and each numbered source's
+/// fused retrieval score. The Local model writes back its confidence for <c>eval</c>'s abstention curve.
+/// </summary>
+public sealed class LocalTurn(ReadOnlyMemory<float> queryVector, IReadOnlyList<double> sourceScores)
+{
+    /// <summary>The key under which the turn sits in <c>Kernel.Data</c>.</summary>
+    public const string DataKey = "ArticleQa.LocalTurn";
+
+    public ReadOnlyMemory<float> QueryVector { get; } = queryVector;
+
+    /// <summary>Retrieval score of source n at index n - 1.</summary>
+    public IReadOnlyList<double> SourceScores { get; } = sourceScores;
+
+    /// <summary>The abstention model's P(the chosen sentence answers), set by the Local model.</summary>
+    public double? Confidence { get; set; }
+}

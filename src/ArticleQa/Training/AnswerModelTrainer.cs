@@ -1,0 +1,153 @@
+using System.Text;
+using ArticleQa.Answering.Learning;
+using ArticleQa.Evaluation;
+using ArticleQa.Retrieval;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.ML;
+
+namespace ArticleQa.Training;
+
+/// <summary>
+/// The one entry point that rebuilds the Local model's learned models from named inputs: reads the SQuAD files
+/// without the reserved articles, splits them by article (<see cref="SquadSplit.Default"/>), indexes all training-data
+/// articles and extracts each question's candidates under open retrieval (cached in the work folder), fits the
+/// answer-sentence scorer and the abstention model on the train split, chooses the operating point on the dev split,
+/// and writes each model's <c>.zip</c> and card.
+/// </summary>
+public static class AnswerModelTrainer
+{
+    public static async Task<TrainingResult> TrainAsync(TrainingOptions options, IProgress<string> progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(progress);
+        var data = await SquadTrainingData.ReadAsync(options.SquadPath, options.Squad2Path, cancellationToken).ConfigureAwait(false);
+        var split = SquadSplit.Default;
+        var unknown = data.Articles.Select(a => a.Title).Except(split.Train.Concat(split.Dev), StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new InvalidDataException($"{options.SquadPath}: articles {string.Join(", ", unknown)} are in neither split of squad-split.json.");
+        }
+
+        progress.Report($"Read {data.Articles.Count} articles (reserved ones left out), {data.Articles.Sum(a => a.Questions.Count)} questions");
+        var examples = await ExamplesAsync(data, options.WorkFolder, progress, cancellationToken).ConfigureAwait(false);
+        var train = examples.Where(e => split.Train.Contains(e.Title, StringComparer.Ordinal)).ToList();
+        var dev = examples.Where(e => split.Dev.Contains(e.Title, StringComparer.Ordinal)).ToList();
+        return Fit(train, dev, data, split, options.OutputFolder, progress);
+    }
+
+    internal static TrainingResult Fit(IReadOnlyList<TrainingExample> train, IReadOnlyList<TrainingExample> dev, SquadTrainingData data, SquadSplit split, string outputFolder, IProgress<string> progress)
+    {
+        var fitter = new ModelFitter();
+        progress.Report($"Fitting the answer-sentence scorer on {train.Count} train questions ({train.Sum(e => e.Sentences.Length)} candidate sentences)");
+        var scorer = fitter.FitScorer(train);
+        progress.Report("Fitting the abstention model on out-of-fold scorer output");
+        var abstention = fitter.FitAbstention(train);
+        var probabilities = fitter.ScoreSentences(scorer, dev);
+        var confidence = fitter.Predict(abstention, dev.Select((e, i) => ModelFitter.QuestionRow(e, probabilities[i]).Features), QuestionFeatures.Names.Length);
+        var threshold = DevFigures.ChooseOperatingPoint(dev, probabilities, confidence);
+        var figures = Figures(dev, data, probabilities, confidence, threshold);
+        var curve = Enumerable.Range(1, 19).Select(i => i / 20.0).Select(t => DevFigures.At(dev, probabilities, confidence, t)).Select((f, i) => ((i + 1) / 20.0, f.Accuracy, f.AbstentionRecall, f.AbstentionPrecision)).ToList();
+
+        Directory.CreateDirectory(outputFolder);
+        var scorerZip = ModelFiles.ZipPath(outputFolder, ModelFiles.SentenceScorer);
+        var abstentionZip = ModelFiles.ZipPath(outputFolder, ModelFiles.Abstention);
+        fitter.Save(scorer, SentenceFeatures.Names.Length, scorerZip);
+        fitter.Save(abstention, QuestionFeatures.Names.Length, abstentionZip);
+        ModelFiles.WriteCard(scorerZip, Card(ModelFiles.SentenceScorer, fitter, SentenceFeatures.Names, split, data, figures, null));
+        ModelFiles.WriteCard(abstentionZip, Card(ModelFiles.Abstention, fitter, QuestionFeatures.Names, split, data, figures, threshold));
+        progress.Report($"Wrote {scorerZip} and {abstentionZip}");
+        return new TrainingResult(figures, curve);
+    }
+
+    private static Dictionary<string, double> Figures(IReadOnlyList<TrainingExample> dev, SquadTrainingData data, float[][] probabilities, float[] confidence, double threshold)
+    {
+        var squad2 = Enumerable.Range(0, dev.Count).Where(i => data.Squad2Titles.Contains(dev[i].Title)).ToList();
+        var v1 = Enumerable.Range(0, dev.Count).Where(i => dev[i].Answerable).ToList();
+        (double Accuracy, double AbstentionRecall, double AbstentionPrecision) On(List<int> rows) =>
+            DevFigures.At(rows.Select(i => dev[i]).ToList(), rows.Select(i => probabilities[i]).ToArray(), rows.Select(i => confidence[i]).ToArray(), threshold);
+        var all = On(v1);
+        var hard = On(squad2);
+        return new Dictionary<string, double>
+        {
+            ["operatingPoint"] = threshold,
+            ["devQuestionsAnswerable"] = v1.Count,
+            ["devQuestionsUnanswerable"] = dev.Count - v1.Count,
+            ["reachable (some top-5 sentence answers)"] = Math.Round(dev.Where(e => e.Answerable).Average(e => e.Reachable ? 1.0 : 0), 4),
+            ["untrained baseline top-1 (best idfCoverage)"] = Math.Round(DevFigures.TopOneAccuracy(dev, dev.Select(e => ModelFitter.Best(e.Sentences.Select(r => r[0]).ToArray())).ToList()), 4),
+            ["scorer top-1 (never abstaining)"] = Math.Round(DevFigures.TopOneAccuracy(dev, probabilities.Select(ModelFitter.Best).ToList()), 4),
+            ["v1.1 dev split answer accuracy"] = Math.Round(all.Accuracy, 4),
+            ["squad2 dev split answerable accuracy"] = Math.Round(hard.Accuracy, 4),
+            ["squad2 dev split unanswerable abstained"] = Math.Round(hard.AbstentionRecall, 4),
+            ["squad2 dev split abstention precision"] = Math.Round(hard.AbstentionPrecision, 4),
+        };
+    }
+
+    private static ModelCard Card(string name, ModelFitter fitter, IReadOnlyList<string> features, SquadSplit split, SquadTrainingData data, Dictionary<string, double> figures, double? threshold) =>
+        new(name, "ML.NET 5.0.1 FastTreeBinaryTrainer", fitter.Settings, features, split.Train, split.Dev, data.FileHashes, figures, threshold);
+
+    private static async Task<List<TrainingExample>> ExamplesAsync(SquadTrainingData data, string work, IProgress<string> progress, CancellationToken cancellationToken)
+    {
+        var key = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(
+            string.Join("|", data.FileHashes.Values) + "|" + string.Join(",", SentenceFeatures.Names) + "|" + string.Join(",", QuestionFeatures.Names.TakeLast(7)))))[..16];
+        var cachePath = Path.Combine(work, $"examples-{key}.bin");
+        if (TrainingExampleCache.TryRead(cachePath) is { } cached)
+        {
+            progress.Report($"Read {cached.Count} extracted examples from {cachePath}");
+            return cached;
+        }
+
+        using var services = Engine(data, work);
+        var library = services.GetRequiredService<ArticleLibrary>();
+        await WriteArticlesAsync(data, library.Folder, cancellationToken).ConfigureAwait(false);
+        progress.Report("Indexing the training articles");
+        await library.SyncAsync(null, cancellationToken).ConfigureAwait(false);
+        var index = await library.GetIndexAsync(cancellationToken).ConfigureAwait(false);
+        var embeddings = services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
+        var extractor = new TrainingExamples(services.GetRequiredService<PassageRetriever>(), embeddings, services.GetRequiredService<IOptions<RetrievalOptions>>().Value.TopK);
+        progress.Report($"Embedding the sentences of {index.PassageCount} passages");
+        await extractor.EmbedSentencesAsync(index, null, cancellationToken).ConfigureAwait(false);
+        var questions = data.Articles.SelectMany(a => a.Questions.Select(q => (a.Title, Question: q))).ToList();
+        var examples = new List<TrainingExample>(questions.Count);
+        foreach (var chunk in questions.Chunk(256))
+        {
+            var vectors = await embeddings.GenerateAsync(chunk.Select(q => q.Question.Question), cancellationToken: cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                examples.Add(await extractor.ExtractAsync(chunk[i].Title, chunk[i].Question, vectors[i].Vector, cancellationToken).ConfigureAwait(false));
+            }
+
+            progress.Report($"Extracted features of {examples.Count}/{questions.Count} questions");
+        }
+
+        TrainingExampleCache.Write(cachePath, examples);
+        return examples;
+    }
+
+    private static ServiceProvider Engine(SquadTrainingData data, string work)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Articles:Path"] = Path.Combine(work, "articles"),
+            ["Index:Path"] = Path.Combine(work, "index"),
+        }).Build();
+        return new ServiceCollection().AddLogging().AddArticleQa(configuration).BuildServiceProvider();
+    }
+
+    private static async Task WriteArticlesAsync(SquadTrainingData data, string folder, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(folder);
+        foreach (var article in data.Articles)
+        {
+            var text = new StringBuilder().Append("---\ntitle: \"").Append(article.Title.Replace('_', ' ').Replace("\"", "'", StringComparison.Ordinal)).Append("\"\n---\n\n");
+            foreach (var paragraph in article.Paragraphs)
+            {
+                text.Append(paragraph.Trim()).Append("\n\n");
+            }
+
+            await File.WriteAllTextAsync(Path.Combine(folder, SquadDataset.Slug(article.Title) + ".md"), text.ToString(), cancellationToken).ConfigureAwait(false);
+        }
+    }
+}
