@@ -37,6 +37,7 @@ public static class BotApp
         app.UseHosting();
         app.MapPost("/api/messages", MessagesEndpoint.HandleAsync);
         HealthEndpoints.Map(app);
+        FaviconEndpoint.Map(app);
         app.MapDirectLine();
         app.MapArticlePages();
         return app;

@@ -58,6 +58,13 @@ internal static class CommandRunner
             await context.Error.WriteLineAsync($"error: {e.Message}");
             return 2;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException && !cancellationToken.IsCancellationRequested)
+        {
+            // A folder or file given on the command line or in configuration that cannot be read or written (a device,
+            // a read-only place, /proc): .NET's message names the path; no stack trace.
+            await context.Error.WriteLineAsync($"error: {e.Message}");
+            return 2;
+        }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             await context.Error.WriteLineAsync("Stopped.");

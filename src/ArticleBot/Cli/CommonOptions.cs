@@ -20,7 +20,28 @@ internal static class CommonOptions
     {
         foreach (var (name, _, helpName, description) in Options)
         {
-            root.Add(new Option<string>(name) { Description = description, HelpName = helpName, Recursive = true });
+            var option = new Option<string>(name) { Description = description, HelpName = helpName, Recursive = true };
+            if (name == "--provider")
+            {
+                option.Validators.Add(ValidateProvider);
+            }
+
+            root.Add(option);
+        }
+    }
+
+    /// <summary>A provider name the configuration binder would refuse (with a message naming only the type) is a parse error.</summary>
+    private static void ValidateProvider(System.CommandLine.Parsing.OptionResult result)
+    {
+        if (result.Tokens.Count == 0)
+        {
+            return;
+        }
+
+        var value = result.Tokens[^1].Value;
+        if (!Enum.TryParse<ArticleQa.Answering.LlmProvider>(value, ignoreCase: true, out var provider) || !Enum.IsDefined(provider) || int.TryParse(value, out _))
+        {
+            result.AddError($"Option --provider '{value}' (Llm:Provider) is not one of {string.Join(", ", Enum.GetNames<ArticleQa.Answering.LlmProvider>())}.");
         }
     }
 

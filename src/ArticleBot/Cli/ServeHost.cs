@@ -25,8 +25,9 @@ internal static class ServeHost
             {
                 await app.StartAsync(cancellationToken);
             }
-            catch (IOException e)
+            catch (Exception e) when (e is IOException or FormatException)
             {
+                // FormatException: a malformed address in ASPNETCORE_URLS or --urls ("Invalid url: 'x'").
                 await error.WriteLineAsync($"error: cannot listen: {OneLine(e)} (choose the address with ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS or --urls)");
                 return 2;
             }

@@ -38,7 +38,25 @@ internal sealed class TeamsPackageCommand : Verb
             ? Guid.TryParse(configured, out var id) ? id : throw new CommandLineException($"Channels:TeamsAppId '{configured}' is not a GUID.")
             : DerivedAppId(bot);
         var path = Path.GetFullPath(outPath);
-        await WriteAsync(path, bot, appId, cancellationToken);
+        if (Directory.Exists(path))
+        {
+            throw new CommandLineException($"--out '{outPath}' is a folder: give the zip's file name, e.g. {Path.Combine(outPath, "articlebot-teams.zip")}.");
+        }
+
+        if (Path.GetDirectoryName(path) is { } parent && !Directory.Exists(parent))
+        {
+            throw new CommandLineException($"--out '{outPath}': the folder {parent} does not exist.");
+        }
+
+        try
+        {
+            await WriteAsync(path, bot, appId, cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CommandLineException($"--out '{outPath}': cannot write {path}: {e.Message}");
+        }
+
         await context.Out.WriteLineAsync($"Wrote {path} (Teams app {appId}, bot {bot}). Upload it in Teams: Apps > Manage your apps > Upload an app.");
         return 0;
     }
@@ -50,18 +68,25 @@ internal sealed class TeamsPackageCommand : Verb
             .Replace("{{BOT_ID}}", botId.ToString(), StringComparison.Ordinal)
             .Replace("{{TEAMS_APP_ID}}", appId.ToString(), StringComparison.Ordinal);
         var temporary = path + ".tmp";
-        using (var zip = ZipFile.Open(temporary, ZipArchiveMode.Create))
+        try
         {
-            await using (var entry = zip.CreateEntry("manifest.json").Open())
+            using (var zip = ZipFile.Open(temporary, ZipArchiveMode.Create))
             {
-                await entry.WriteAsync(Encoding.UTF8.GetBytes(manifest), cancellationToken);
+                await using (var entry = zip.CreateEntry("manifest.json").Open())
+                {
+                    await entry.WriteAsync(Encoding.UTF8.GetBytes(manifest), cancellationToken);
+                }
+
+                zip.CreateEntryFromFile(Path.Combine(folder, "color.png"), "color.png");
+                zip.CreateEntryFromFile(Path.Combine(folder, "outline.png"), "outline.png");
             }
 
-            zip.CreateEntryFromFile(Path.Combine(folder, "color.png"), "color.png");
-            zip.CreateEntryFromFile(Path.Combine(folder, "outline.png"), "outline.png");
+            File.Move(temporary, path, overwrite: true);
         }
-
-        File.Move(temporary, path, overwrite: true);
+        finally
+        {
+            File.Delete(temporary);
+        }
     }
 
     /// <summary>A stable GUID derived from the bot id (same bot, same Teams app).</summary>

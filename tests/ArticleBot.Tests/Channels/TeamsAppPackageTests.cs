@@ -56,6 +56,33 @@ public sealed class TeamsAppPackageTests
         Assert.False(File.Exists(zipPath));
     }
 
+    [Fact]
+    public async Task Run_OutFolderMissing_FailsNamingOutAndTheFolder()
+    {
+        var folder = Path.Combine(BotHost.TempIndex(), "no-such-folder");
+        var zipPath = Path.Combine(folder, "teams.zip");
+
+        var (exitCode, _, error) = await VerbRunner.RunWithAsync(["teams-package", "--out", zipPath], configuration: new Dictionary<string, string?> { ["MicrosoftAppId"] = Guid.NewGuid().ToString() });
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains($"error: --out '{zipPath}': the folder {folder} does not exist.", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(".tmp", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_OutIsAFolder_FailsNamingOutAndKeepsTheFolder()
+    {
+        var folder = BotHost.TempIndex();
+        Directory.CreateDirectory(folder);
+
+        var (exitCode, _, error) = await VerbRunner.RunWithAsync(["teams-package", "--out", folder], configuration: new Dictionary<string, string?> { ["MicrosoftAppId"] = Guid.NewGuid().ToString() });
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains($"error: --out '{folder}' is a folder", error, StringComparison.Ordinal);
+        Assert.True(Directory.Exists(folder));
+        Assert.Empty(Directory.GetFileSystemEntries(folder));
+    }
+
     /// <summary>Width and height from the PNG's IHDR chunk (big-endian, right after the signature and chunk header).</summary>
     private static (int Width, int Height) PngSize(ZipArchiveEntry entry)
     {

@@ -101,6 +101,8 @@ public sealed class CommandRunnerTests
     [InlineData(new[] { "eval", "--questions", "q.jsonl", "--compare", "Local", "OpenAI", "--report", "r.html" }, "Option --report does not apply to --compare (run eval without --compare for it).", "ArticleBot eval --help")]
     [InlineData(new[] { "benchmark", "--embed", "3" }, "Option --embed '3' is not a whole number from 16 to 100000.", "ArticleBot benchmark --help")]
     [InlineData(new[] { "benchmark", "--sizes", "10000,lots" }, "Option --sizes 'lots' is not a positive whole number.", "ArticleBot benchmark --help")]
+    [InlineData(new[] { "ask", "Who", "--provider", "Bogus" }, "Option --provider 'Bogus' (Llm:Provider) is not one of Local, OpenAI, AzureOpenAI, OpenAICompatible.", "ArticleBot ask --help")]
+    [InlineData(new[] { "--provider", "7", "search", "Moscow" }, "Option --provider '7' (Llm:Provider) is not one of Local, OpenAI, AzureOpenAI, OpenAICompatible.", "ArticleBot search --help")]
     [InlineData(new[] { "feedback", "exprot" }, "Unexpected argument 'exprot' for 'feedback'. Did you mean 'export'?", "ArticleBot feedback --help")]
     public async Task RunAsync_BadArguments_ExitsTwoNamingTheArgumentBeforeAnyWork(string[] args, string message, string helpHint)
     {
@@ -112,6 +114,22 @@ public sealed class CommandRunnerTests
         var lines = error.Replace($"'{RootName}", "'ArticleBot", StringComparison.Ordinal).ReplaceLineEndings("\n").TrimEnd().Split('\n');
         Assert.Equal($"error: {message}", lines[0]);
         Assert.Equal($"Run '{helpHint}' for usage.", lines[^1]);
+    }
+
+    [Fact]
+    public async Task RunAsync_IndexFolderCannotBeWritten_ExitsTwoWithOneLineNamingThePath()
+    {
+        var file = Path.Combine(BotHost.TempIndex(), "a-file");
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        await File.WriteAllTextAsync(file, "not a folder", TestContext.Current.CancellationToken);
+        var index = Path.Combine(file, "index");
+
+        var (exitCode, _, error) = await VerbRunner.RunAsync("ingest", "--index", index);
+
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(error.ReplaceLineEndings("\n").Split('\n'), l => l.StartsWith("error:", StringComparison.Ordinal));
+        Assert.Contains(index, line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -157,7 +175,9 @@ public sealed class CommandRunnerTests
     [Fact]
     public async Task RunAsync_InvalidConfigurationValue_ExitsTwoNamingTheKeyBeforeAnswering()
     {
-        var (exitCode, output, error) = await VerbRunner.RunAsync("ask", "Who will travel to Moscow next week?", "--provider", "Gpt5000");
+        var (exitCode, output, error) = await VerbRunner.RunWithAsync(
+            VerbRunner.WithDefaults("ask", "Who will travel to Moscow next week?"),
+            configuration: new Dictionary<string, string?> { ["Llm:Provider"] = "Gpt5000" });
 
         Assert.Equal(2, exitCode);
         Assert.Contains("error: ", error, StringComparison.Ordinal);

@@ -24,6 +24,19 @@ public sealed class HostingTests
         Assert.True((int)ready["passages"]! > 0);
     }
 
+    [Fact]
+    public async Task Favicon_Requested_IsTheBotsPngIcon()
+    {
+        await using var host = await BotHost.StartAsync();
+
+        using var response = await host.Client.GetAsync("/favicon.ico", TestContext.Current.CancellationToken);
+        var bytes = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, bytes[..4]);
+    }
+
     [Theory]
     [InlineData("""{"type":"message"}""", "The activity has no channelId.")]
     [InlineData("""{"type":"message","channelId":"emulator","conversation":{"id":"c"}}""", "The activity has no serviceUrl.")]

@@ -45,6 +45,20 @@ public sealed class ListeningTests
         Assert.Contains($"127.0.0.1:{port}", line, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Serve_MalformedUrl_FailsWithOneLineNamingItAndWhereToSetIt()
+    {
+        using var error = new StringWriter();
+
+        var exitCode = await ServeHost.RunAsync(["--urls", "notaurl"], HostingTests.BotHostSettings(), TextWriter.Null, error, TestContext.Current.CancellationToken);
+
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: cannot listen:", line, StringComparison.Ordinal);
+        Assert.Contains("'notaurl'", line, StringComparison.Ordinal);
+        Assert.Contains("--urls", line, StringComparison.Ordinal);
+    }
+
     private static async Task AssertListensAsync(int port, string[] args, Dictionary<string, string> environment)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "ArticleBot.dll");
