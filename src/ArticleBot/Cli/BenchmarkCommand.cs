@@ -25,18 +25,20 @@ internal sealed class BenchmarkCommand : Verb
         var embed = VerbOptions.WholeNumber("--embed", "How many passages to embed for the throughput figure.", 320, 16, 100_000);
         var sizes = new Option<IReadOnlyList<int>>("--sizes")
         {
-            Description = "Synthetic index sizes (passages) for the latency figures, comma-separated.",
+            // The default goes in the description: System.CommandLine would print a list default as "10000|100000".
+            Description = "Synthetic index sizes (passages) for the latency figures, comma-separated. [default: 10000,100000]",
             HelpName = "N,N",
-            DefaultValueFactory = _ => [10_000, 100_000],
             CustomParser = ParseSizes,
         };
         command.Add(squad);
         command.Add(embed);
         command.Add(sizes);
         var deployment = DeploymentBenchmark.AddOptions(command);
-        command.SetAction((parse, cancellationToken) => deployment.Requested(parse) ? deployment.RunAsync(parse, context, cancellationToken) : RunAsync(parse, context, parse.GetValue(squad), parse.GetValue(embed), parse.GetValue(sizes)!, cancellationToken));
+        command.SetAction((parse, cancellationToken) => deployment.Requested(parse) ? deployment.RunAsync(parse, context, cancellationToken) : RunAsync(parse, context, parse.GetValue(squad), parse.GetValue(embed), parse.GetValue(sizes) ?? DefaultSizes, cancellationToken));
         return command;
     }
+
+    private static readonly int[] DefaultSizes = [10_000, 100_000];
 
     private static IReadOnlyList<int> ParseSizes(System.CommandLine.Parsing.ArgumentResult result)
     {

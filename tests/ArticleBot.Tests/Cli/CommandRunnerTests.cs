@@ -68,7 +68,7 @@ public sealed class CommandRunnerTests
     [InlineData("search", "--mode <hybrid|dense|lexical>", "[default: Hybrid]")]
     [InlineData("eval", "--questions <FILE> (REQUIRED)", "")]
     [InlineData("benchmark", "--embed <N>", "[default: 320]")]
-    [InlineData("benchmark", "--sizes <N,N>", "[default: 10000|100000]")]
+    [InlineData("benchmark", "--sizes <N,N>", "[default: 10000,100000]")]
     [InlineData("teams-package", "--out <FILE>", "[default: articlebot-teams.zip]")]
     public async Task RunAsync_VerbHelp_ShowsDefaults(string verb, string option, string shownDefault)
     {
