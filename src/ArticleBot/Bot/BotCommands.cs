@@ -77,6 +77,7 @@ public sealed class BotCommands(ArticleLibrary library)
             .Where(name => name.Length > 3)
             .Distinct(StringComparer.Ordinal)
             .Take(2);
-        return names.Select(name => $"What do the articles say about {name}?").ToList();
+        var text = string.Join('\n', Enumerable.Range(0, Math.Min(index.PassageCount, 20)).Select(i => index.GetPassage(i).Text));
+        return names.Select(name => FollowUpGenerator.QuestionsAbout(name, text)[0]).ToList();
     }
 }

@@ -31,8 +31,8 @@ public sealed partial class FollowUpGenerator(
 
     private const int MaxSourcePassages = 6;
 
-    /// <summary>How many candidates the Local model tries before it settles for fewer suggestions.</summary>
-    private const int MaxCandidates = 8;
+    /// <summary>How many candidate questions are tried before settling for fewer suggestions.</summary>
+    private const int MaxCandidates = 10;
 
     public async Task<IReadOnlyList<FollowUp>> SuggestAsync(string question, Answer answer, CancellationToken cancellationToken)
     {
@@ -48,16 +48,22 @@ public sealed partial class FollowUpGenerator(
             ? FromNames(question, answer, passages)
             : await FromModelAsync(question, answer, passages, cancellationToken).ConfigureAwait(false);
         var kept = new List<FollowUp>();
-        foreach (var candidate in candidates.DistinctBy(c => c.Question, StringComparer.OrdinalIgnoreCase).Take(MaxCandidates))
+        var tries = 0;
+        foreach (var alternatives in candidates)
         {
-            if (kept.Count == MaxFollowUps)
+            // Each candidate is one subject in one or more wordings; the first wording answered stands for it.
+            foreach (var candidate in alternatives.Where(c => !kept.Exists(k => k.Question.Equals(c.Question, StringComparison.OrdinalIgnoreCase))))
             {
-                break;
-            }
+                if (kept.Count == MaxFollowUps || tries++ == MaxCandidates)
+                {
+                    return kept;
+                }
 
-            if (await IsAnsweredAsync(candidate.Question, cancellationToken).ConfigureAwait(false))
-            {
-                kept.Add(candidate);
+                if (await IsAnsweredAsync(candidate.Question, cancellationToken).ConfigureAwait(false))
+                {
+                    kept.Add(candidate);
+                    break;
+                }
             }
         }
 
@@ -92,7 +98,7 @@ public sealed partial class FollowUpGenerator(
     /// The Local model's suggestions: names the cited articles mention at least twice (at least once mid-sentence, so
     /// a capitalised sentence opening is no name), most mentioned first, that the question and answer do not contain.
     /// </summary>
-    internal static IEnumerable<FollowUp> FromNames(string question, Answer answer, IReadOnlyList<RetrievedPassage> passages)
+    internal static IEnumerable<IReadOnlyList<FollowUp>> FromNames(string question, Answer answer, IReadOnlyList<RetrievedPassage> passages)
     {
         var covered = TermAnalyzer.Analyze(question + " " + CitationParser.WithoutMarkers(answer.Text)).ToHashSet(StringComparer.Ordinal);
         var text = string.Join("\n\n", passages.Select(p => p.Passage.Text));
@@ -113,11 +119,26 @@ public sealed partial class FollowUpGenerator(
             }
 
             chosen.Add(terms);
-            yield return new FollowUp(Label(name), $"What do the articles say about {name}?");
+            yield return [.. QuestionsAbout(name, text).Select(q => new FollowUp(Label(name), q))];
         }
     }
 
-    private async Task<IEnumerable<FollowUp>> FromModelAsync(string question, Answer answer, List<RetrievedPassage> passages, CancellationToken cancellationToken)
+    /// <summary>
+    /// Questions about a name found in <paramref name="text"/>, the most specific wording first: a place (it follows
+    /// "in", "at", "to" or "from" somewhere) "What happened in X?", an acronym "What is X?", anything else "Who is X?";
+    /// then the open "What do the articles say about X?".
+    /// </summary>
+    public static IReadOnlyList<string> QuestionsAbout(string name, string text)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(text);
+        var specific = Regex.IsMatch(text, $@"\b(in|at|to|from)\s+{Regex.Escape(name)}\b")
+            ? $"What happened in {name}?"
+            : name.All(c => !char.IsLetter(c) || char.IsUpper(c)) ? $"What is {name}?" : $"Who is {name}?";
+        return [specific, $"What do the articles say about {name}?"];
+    }
+
+    private async Task<IEnumerable<IReadOnlyList<FollowUp>>> FromModelAsync(string question, Answer answer, List<RetrievedPassage> passages, CancellationToken cancellationToken)
     {
         var arguments = new KernelArguments
         {
@@ -128,7 +149,7 @@ public sealed partial class FollowUpGenerator(
         try
         {
             var result = await prompts.Current[PromptLibrary.FollowUpsFunction].InvokeAsync(kernel, arguments, cancellationToken).ConfigureAwait(false);
-            return ParseQuestions(result.GetValue<string>() ?? "", question);
+            return ParseQuestions(result.GetValue<string>() ?? "", question).Select(f => (IReadOnlyList<FollowUp>)[f]);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
