@@ -5,7 +5,9 @@ namespace ArticleQa.Retrieval;
 
 /// <summary>
 /// One ONNX Runtime session of all-MiniLM-L6-v2, called directly rather than through ML.NET's ApplyOnnxModel, whose
-/// fixed-shape inputs cannot batch variable-length texts without padding them all to 256. Safe for concurrent runs.
+/// fixed-shape inputs cannot batch variable-length texts without padding them all to 256. Safe for concurrent runs,
+/// and for a dispose while runs are in flight: ONNX Runtime crashes the process (not an exception) when a session is
+/// released under a running <c>Run</c>, as happens when a host stops while a turn is still answering.
 /// </summary>
 internal sealed class MiniLmSession : IDisposable
 {
@@ -14,6 +16,8 @@ internal sealed class MiniLmSession : IDisposable
 
     private readonly InferenceSession _session;
     private readonly RunOptions _runOptions = new();
+    private readonly ReaderWriterLockSlim _lifetime = new();
+    private bool _disposed;
 
     public MiniLmSession(MiniLmEmbeddingOptions options)
     {
@@ -31,15 +35,39 @@ internal sealed class MiniLmSession : IDisposable
     /// </summary>
     public void Embed(IReadOnlyList<IReadOnlyList<int>> rows, Span<float> destination)
     {
-        using var batch = new BertBatch(rows);
-        using var outputs = _session.Run(_runOptions, _inputNames, batch.Values, _outputNames);
-        MeanPool(outputs[0].GetTensorDataAsSpan<float>(), batch.Length, rows, destination);
+        _lifetime.EnterReadLock();
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            using var batch = new BertBatch(rows);
+            using var outputs = _session.Run(_runOptions, _inputNames, batch.Values, _outputNames);
+            MeanPool(outputs[0].GetTensorDataAsSpan<float>(), batch.Length, rows, destination);
+        }
+        finally
+        {
+            _lifetime.ExitReadLock();
+        }
     }
 
     public void Dispose()
     {
-        _session.Dispose();
-        _runOptions.Dispose();
+        // Waits for the runs in flight; later ones see _disposed.
+        _lifetime.EnterWriteLock();
+        try
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _session.Dispose();
+            _runOptions.Dispose();
+        }
+        finally
+        {
+            _lifetime.ExitWriteLock();
+        }
     }
 
     private static void MeanPool(ReadOnlySpan<float> hidden, int paddedLength, IReadOnlyList<IReadOnlyList<int>> rows, Span<float> destination)
