@@ -85,7 +85,9 @@ public sealed partial class FollowUpGenerator(
     /// <summary>The cited passages first, then the other passages of the cited articles in order.</summary>
     private async Task<List<RetrievedPassage>> ArticlePassagesAsync(Answer answer, CancellationToken cancellationToken)
     {
-        var index = await library.GetIndexAsync(cancellationToken).ConfigureAwait(false);
+        // Passage texts are read from the snapshot's file: hold it so a sync meanwhile cannot close it.
+        using var lease = await library.LeaseIndexAsync(cancellationToken).ConfigureAwait(false);
+        var index = lease.Index;
         var cited = answer.Citations.Select(c => index.FindPassage(c.PassageId, 1)).OfType<RetrievedPassage>().ToList();
         var rest = answer.Citations.Select(c => c.ArticleId).Distinct(StringComparer.Ordinal)
             .SelectMany(id => Enumerable.Range(0, int.MaxValue).Select(n => index.FindPassage($"{id}#{n}", 0)).TakeWhile(p => p is not null))

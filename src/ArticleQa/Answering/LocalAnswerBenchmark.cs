@@ -45,8 +45,6 @@ public static class LocalAnswerBenchmark
         }
 
         latencies.Sort();
-        return (AnswerEvaluatorPercentile(latencies, 0.50), AnswerEvaluatorPercentile(latencies, 0.95));
+        return (RetrievalBenchmark.Percentile(latencies, 0.50), RetrievalBenchmark.Percentile(latencies, 0.95));
     }
-
-    private static double AnswerEvaluatorPercentile(List<double> sorted, double p) => Evaluation.AnswerEvaluator.Percentile(sorted, p);
 }

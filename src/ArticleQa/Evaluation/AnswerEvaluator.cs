@@ -1,4 +1,5 @@
 using ArticleQa.Answering;
+using ArticleQa.Retrieval;
 
 namespace ArticleQa.Evaluation;
 
@@ -101,8 +102,8 @@ public static class AnswerEvaluator
             Share(answerable, r => r.CitationCorrect),
             abstained.Count == 0 ? null : (double)rightAbstentions / abstained.Count,
             unanswerable == 0 ? null : (double)rightAbstentions / unanswerable,
-            Percentile(latencies, 0.50),
-            Percentile(latencies, 0.95),
+            RetrievalBenchmark.Percentile(latencies, 0.50),
+            RetrievalBenchmark.Percentile(latencies, 0.95),
             results.Select(r => r.PromptHash).OfType<string>().Distinct(StringComparer.Ordinal).ToList(),
             complete,
             results);
@@ -111,10 +112,4 @@ public static class AnswerEvaluator
     private static double Share(List<QuestionAnswerResult> results, Func<QuestionAnswerResult, bool> passed) =>
         results.Count == 0 ? 0 : (double)results.Count(passed) / results.Count;
 
-    /// <summary>Nearest-rank percentile of sorted values (0 when there are none).</summary>
-    public static double Percentile(IReadOnlyList<double> sorted, double p)
-    {
-        ArgumentNullException.ThrowIfNull(sorted);
-        return sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
-    }
 }

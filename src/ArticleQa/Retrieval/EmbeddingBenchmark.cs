@@ -43,8 +43,8 @@ public static class EmbeddingBenchmark
             texts.Average(MiniLmEmbeddingGenerator.CountWordPieces),
             process.PeakWorkingSet64 / 1e6,
             elapsed.TotalMilliseconds,
-            Percentile(latencies, 0.50),
-            Percentile(latencies, 0.95));
+            RetrievalBenchmark.Percentile(latencies, 0.50),
+            RetrievalBenchmark.Percentile(latencies, 0.95));
     }
 
     /// <summary>
@@ -103,7 +103,4 @@ public static class EmbeddingBenchmark
         Array.Sort(latencies);
         return latencies;
     }
-
-    private static double Percentile(double[] sorted, double fraction) =>
-        sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(fraction * sorted.Length) - 1)];
 }

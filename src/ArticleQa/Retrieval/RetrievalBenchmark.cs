@@ -93,7 +93,13 @@ public static class RetrievalBenchmark
         return GC.GetTotalMemory(forceFullCollection: true);
     }
 
-    /// <summary>The value at quantile <paramref name="p"/> of an ascending list (0 when empty).</summary>
-    public static double Percentile(List<double> sorted, double p) =>
-        sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+    /// <summary>
+    /// The nearest-rank value at quantile <paramref name="p"/> of an ascending list (0 when empty): the one percentile
+    /// every benchmark and <c>eval</c> report.
+    /// </summary>
+    public static double Percentile(IReadOnlyList<double> sorted, double p)
+    {
+        ArgumentNullException.ThrowIfNull(sorted);
+        return sorted.Count == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+    }
 }

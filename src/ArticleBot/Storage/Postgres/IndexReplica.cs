@@ -68,8 +68,9 @@ public sealed class IndexReplica(
 
     private async Task PublishAsync(CancellationToken cancellationToken)
     {
-        var index = await library.GetIndexAsync(cancellationToken);
-        var version = await store.PublishAsync(index, cancellationToken);
+        // Publishing reads every passage text from the snapshot's file: hold it so a sync meanwhile cannot close it.
+        using var lease = await library.LeaseIndexAsync(cancellationToken);
+        var version = await store.PublishAsync(lease.Index, cancellationToken);
         Interlocked.Exchange(ref _version, version);
     }
 

@@ -50,7 +50,8 @@ internal static class PostgresCommandStore
         }
 
         var result = await library.SyncAsync(progress, cancellationToken);
-        var version = await store.PublishAsync(await library.GetIndexAsync(cancellationToken), cancellationToken);
+        using var lease = await library.LeaseIndexAsync(cancellationToken);
+        var version = await store.PublishAsync(lease.Index, cancellationToken);
         return (result, version);
     }
 }
