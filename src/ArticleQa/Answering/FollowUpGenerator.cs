@@ -105,14 +105,7 @@ public sealed partial class FollowUpGenerator(
         var covered = TermAnalyzer.Analyze(question + " " + CitationParser.WithoutMarkers(answer.Text)).ToHashSet(StringComparer.Ordinal);
         var text = string.Join("\n\n", passages.Select(p => p.Passage.Text));
         var chosen = new List<HashSet<string>>();
-        var names = NamedEntities.Find(text)
-            .Where(name => name.Length > 3 && !TimeWord().IsMatch(name) && !Demonym().IsMatch(name))
-            .GroupBy(name => name, StringComparer.Ordinal)
-            .Where(g => g.Count() >= 2 && MidSentence(text, g.Key))
-            .OrderByDescending(g => g.Count())
-            .ThenBy(g => text.IndexOf(g.Key, StringComparison.Ordinal))
-            .Select(g => g.Key);
-        foreach (var name in names)
+        foreach (var name in NamesWorthAsking(text))
         {
             var terms = TermAnalyzer.Analyze(name).ToHashSet(StringComparer.Ordinal);
             if (terms.Count == 0 || terms.All(covered.Contains) || chosen.Exists(c => c.Overlaps(terms)))
@@ -124,6 +117,20 @@ public sealed partial class FollowUpGenerator(
             yield return [.. QuestionsAbout(name, text).Select(q => new FollowUp(Label(name), q))];
         }
     }
+
+    /// <summary>
+    /// Names <paramref name="text"/> mentions at least twice, at least once mid-sentence (so a capitalised sentence
+    /// opening is no name), not dates or demonyms; most mentioned first, then by first mention. Training asks its
+    /// entity questions about the same names (<c>EntityQuestions</c>).
+    /// </summary>
+    internal static IEnumerable<string> NamesWorthAsking(string text) =>
+        NamedEntities.Find(text)
+            .Where(name => name.Length > 3 && !TimeWord().IsMatch(name) && !Demonym().IsMatch(name))
+            .GroupBy(name => name, StringComparer.Ordinal)
+            .Where(g => g.Count() >= 2 && MidSentence(text, g.Key))
+            .OrderByDescending(g => g.Count())
+            .ThenBy(g => text.IndexOf(g.Key, StringComparison.Ordinal))
+            .Select(g => g.Key);
 
     /// <summary>
     /// Questions about a name found in <paramref name="text"/>, the most specific wording first: a place (it follows

@@ -20,7 +20,7 @@ namespace ArticleQa.Training;
 public static class AnswerModelTrainer
 {
     /// <summary>Part of the example cache's key: raise it when extraction changes what a feature's values mean.</summary>
-    private const int ExtractionVersion = 2;
+    private const int ExtractionVersion = 3;
 
     public static async Task<TrainingResult> TrainAsync(TrainingOptions options, IProgress<string> progress, CancellationToken cancellationToken)
     {
@@ -44,13 +44,15 @@ public static class AnswerModelTrainer
     internal static TrainingResult Fit(IReadOnlyList<TrainingExample> train, List<TrainingExample> dev, SquadTrainingData data, SquadSplit split, string outputFolder, IProgress<string> progress)
     {
         var fitter = new ModelFitter();
+
         progress.Report($"Fitting the answer-sentence scorer on {train.Count} train questions ({train.Sum(e => e.Sentences.Length)} candidate sentences)");
         var scorer = fitter.FitScorer(train);
         progress.Report("Fitting the abstention model on out-of-fold scorer output");
         var abstention = fitter.FitAbstention(train);
         // The targets are on open retrieval; the same dev questions over their own article alone are reported beside.
-        var ownArticle = dev.Where(e => e.OwnArticle).ToList();
-        dev = [.. dev.Where(e => !e.OwnArticle)];
+        var ownArticle = dev.Where(e => e.OwnArticle && !e.Entity).ToList();
+        var entities = dev.Where(e => e.Entity).ToList();
+        dev = [.. dev.Where(e => !e.OwnArticle && !e.Entity)];
         var probabilities = fitter.ScoreSentences(scorer, dev);
         var confidence = fitter.Predict(abstention, dev.Select((e, i) => ModelFitter.QuestionRow(e, probabilities[i]).Features), QuestionFeatures.Names.Length);
         var threshold = DevFigures.ChooseOperatingPoint(dev, probabilities, confidence);
@@ -63,6 +65,15 @@ public static class AnswerModelTrainer
             {
                 figures["own article: " + name] = value;
             }
+        }
+
+        if (entities.Count > 0)
+        {
+            var entityProbabilities = fitter.ScoreSentences(scorer, entities);
+            var entityConfidence = fitter.Predict(abstention, entities.Select((e, i) => ModelFitter.QuestionRow(e, entityProbabilities[i]).Features), QuestionFeatures.Names.Length);
+            var (accuracy, abstained, _) = DevFigures.At(entities, entityProbabilities, entityConfidence, threshold);
+            figures["entity questions dev split answerable answered"] = Math.Round(accuracy, 4);
+            figures["entity questions dev split unanswerable abstained"] = Math.Round(abstained, 4);
         }
 
         var curve = Enumerable.Range(1, 19).Select(i => i / 20.0).Select(t => DevFigures.At(dev, probabilities, confidence, t)).Select((f, i) => ((i + 1) / 20.0, f.Accuracy, f.AbstentionRecall, f.AbstentionPrecision)).ToList();
@@ -107,7 +118,7 @@ public static class AnswerModelTrainer
     private static async Task<List<TrainingExample>> ExamplesAsync(SquadTrainingData data, string work, IProgress<string> progress, CancellationToken cancellationToken)
     {
         var key = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(
-            string.Join("|", data.FileHashes.Values) + "|" + string.Join(",", SentenceFeatures.Names) + "|" + string.Join(",", QuestionFeatures.Names.TakeLast(9)) + "|open+dev-own-article|" + ExtractionVersion)))[..16];
+            string.Join("|", data.FileHashes.Values) + "|" + string.Join(",", SentenceFeatures.Names) + "|" + string.Join(",", QuestionFeatures.Names.TakeLast(9)) + "|open+dev-own-article+entities" + EntityQuestions.PerArticle + "|" + ExtractionVersion)))[..16];
         var cachePath = Path.Combine(work, $"examples-{key}.bin");
         if (TrainingExampleCache.TryRead(cachePath) is { } cached)
         {
@@ -147,6 +158,24 @@ public static class AnswerModelTrainer
             }
 
             progress.Report($"Extracted features of {examples.Count(e => !e.OwnArticle)}/{questions.Count} questions");
+        }
+
+        // Broad questions about names, made from each split's own articles (so no name crosses the split):
+        // answerable ones under open retrieval, unanswerable ones over the article alone, which never names them.
+        foreach (var side in new[] { SquadSplit.Default.Train, SquadSplit.Default.Dev })
+        {
+            var made = EntityQuestions.Create([.. data.Articles.Where(a => side.Contains(a.Title, StringComparer.Ordinal))]);
+            foreach (var (title, (answerable, unanswerable)) in made)
+            {
+                var asked = answerable.Concat(unanswerable).ToList();
+                var encoded = await extractor.EncodeQuestionsAsync([.. asked.Select(q => q.Question)], cancellationToken).ConfigureAwait(false);
+                for (var i = 0; i < asked.Count; i++)
+                {
+                    examples.Add(await extractor.ExtractAsync(title, asked[i], encoded[i], cancellationToken, asked[i].Answerable ? null : articleIds[title]).ConfigureAwait(false));
+                }
+            }
+
+            progress.Report($"Extracted features of {made.Values.Sum(m => m.Answerable.Count + m.Unanswerable.Count)} entity questions");
         }
 
         TrainingExampleCache.Write(cachePath, examples);

@@ -10,4 +10,7 @@ internal sealed record TrainingExample(string Id, string Title, bool Answerable,
 {
     /// <summary>True when some candidate answers the question.</summary>
     public bool Reachable => Labels.Any(l => l);
+
+    /// <summary>True for a broad question about a name (<see cref="EntityQuestions"/>), not one of SQuAD's.</summary>
+    public bool Entity => Id.StartsWith(EntityQuestions.IdPrefix, StringComparison.Ordinal);
 }
