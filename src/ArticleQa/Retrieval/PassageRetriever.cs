@@ -3,11 +3,15 @@ using Microsoft.Extensions.Options;
 
 namespace ArticleQa.Retrieval;
 
-/// <summary>Hybrid search over the current index: embeds the query, then ranks passages by fused dense + BM25 score.</summary>
+/// <summary>
+/// Hybrid search over the current index: embeds the query, ranks passages by fused dense + BM25 score, then (with
+/// <c>Retrieval:Rerank</c>) reorders the fused top candidates with the learned passage ranker before cutting to top-k.
+/// </summary>
 public sealed class PassageRetriever(
     ArticleLibrary library,
     IEmbeddingGenerator<string, Embedding<float>> embeddings,
-    IOptions<RetrievalOptions> options)
+    IOptions<RetrievalOptions> options,
+    IPassageReranker reranker)
 {
     private readonly RetrievalOptions _options = options.Value;
 
@@ -42,7 +46,10 @@ public sealed class PassageRetriever(
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(query);
         using var lease = await library.LeaseIndexAsync(cancellationToken).ConfigureAwait(false);
-        var request = new SearchRequest(topK ?? _options.TopK, _options.DenseWeight, _options.LexicalWeight, mode, filter);
-        return lease.Index.Search(query, vector.Span, request);
+        var k = topK ?? _options.TopK;
+        var rerank = _options.Rerank && mode == RetrievalMode.Hybrid;
+        var request = new SearchRequest(rerank ? Math.Max(k, reranker.Candidates) : k, _options.DenseWeight, _options.LexicalWeight, mode, filter);
+        var found = lease.Index.Search(query, vector.Span, request);
+        return rerank ? reranker.Rerank(query, found, lease.Index).Take(k).ToList() : found;
     }
 }

@@ -25,4 +25,10 @@ public sealed class RetrievalOptions
     /// <summary>Weight of the lexical (BM25, scaled by the query's reachable maximum) score in the fused score.</summary>
     [Range(0.0, 10.0)]
     public double LexicalWeight { get; set; } = 0.6;
+
+    /// <summary>
+    /// Rerank the fused candidates of a hybrid search with the learned passage ranker (passage-ranker.zip in the
+    /// <c>Answering:ModelsPath</c> folder, trained by the <c>train</c> command) before cutting to top-k.
+    /// </summary>
+    public bool Rerank { get; set; } = true;
 }

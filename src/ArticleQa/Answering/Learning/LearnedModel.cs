@@ -23,26 +23,11 @@ internal sealed class LearnedModel
 
     public static LearnedModel Load(string zipPath, IReadOnlyList<string> expectedFeatures)
     {
-        ArgumentNullException.ThrowIfNull(zipPath);
-        var cardPath = ModelFiles.CardPath(zipPath);
-        foreach (var path in new[] { zipPath, cardPath })
-        {
-            if (!File.Exists(path))
-            {
-                throw new InvalidDataException($"Model file '{path}' is missing (rebuild it with the train command).");
-            }
-        }
-
-        var card = ModelFiles.ReadCard(cardPath);
-        if (!card.Features.SequenceEqual(expectedFeatures, StringComparer.Ordinal))
-        {
-            throw new InvalidDataException($"Model file '{cardPath}' lists features [{string.Join(", ", card.Features)}], but this build computes [{string.Join(", ", expectedFeatures)}] (retrain with the train command).");
-        }
-
+        var card = ModelFiles.ReadCheckedCard(zipPath, expectedFeatures);
         var context = new MLContext(seed: 1);
+        var transformer = ModelFiles.LoadTransformer(context, zipPath);
         try
         {
-            var transformer = context.Model.Load(zipPath, out _);
             return new LearnedModel(context.Model.CreatePredictionEngine<FeatureRow, ScoreRow>(transformer, inputSchemaDefinition: Schema(expectedFeatures.Count)), card);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
