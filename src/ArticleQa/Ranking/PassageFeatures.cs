@@ -39,6 +39,9 @@ internal static class PassageFeatures
         "ordinal",            // 0-based place of the passage in its article
         "articleShare",       // share of the candidates from its article
         "articleBestRank",    // fused rank of its article's best candidate
+        "articleBestDense",   // the highest dense score among its article's candidates
+        "articleBestLexical", // the highest lexical score among its article's candidates
+        "articleCoverage",    // idfCoverage of the question by all its article's candidates together
     ];
 
     /// <summary>One feature vector per candidate, in candidate order (the fused order, best first).</summary>
@@ -65,6 +68,10 @@ internal static class PassageFeatures
             articleBest[candidates[i].Article.Id] = Math.Min(articleBest[candidates[i].Article.Id], fusedRanks[i]);
         }
 
+        var byArticle = Enumerable.Range(0, candidates.Count).GroupBy(i => candidates[i].Article.Id, StringComparer.Ordinal).ToDictionary(
+            g => g.Key,
+            g => (Dense: g.Max(i => dense[i]), Lexical: g.Max(i => lexical[i]), Coverage: TextFeatures.WeightedCoverage(idf, g.SelectMany(i => passageSets[i]).ToHashSet(StringComparer.Ordinal))),
+            StringComparer.Ordinal);
         var word = TextFeatures.WordOf(question);
         var rows = new float[candidates.Count][];
         for (var i = 0; i < candidates.Count; i++)
@@ -99,6 +106,9 @@ internal static class PassageFeatures
                 c.Passage.Ordinal,
                 (float)articleCounts[c.Article.Id] / candidates.Count,
                 articleBest[c.Article.Id],
+                (float)byArticle[c.Article.Id].Dense,
+                (float)byArticle[c.Article.Id].Lexical,
+                (float)byArticle[c.Article.Id].Coverage,
             ];
         }
 

@@ -9,7 +9,8 @@ namespace ArticleQa.Ranking;
 /// The learned passage reranker: a LambdaRank model (ML.NET FastTree ranking) read from <c>passage-ranker.zip</c>
 /// with its card, which reorders a question's fused top <see cref="Candidates"/> by <see cref="PassageFeatures"/>.
 /// A missing or unreadable file, or a card whose features differ from the code's, is an
-/// <see cref="InvalidDataException"/> naming the file.
+/// <see cref="InvalidDataException"/> naming the file. The reordered passages keep the fused scores best first (see
+/// <see cref="Rerank"/>); each keeps its own dense and lexical scores.
 /// </summary>
 internal sealed class PassageRanker : IPassageReranker
 {
@@ -54,7 +55,12 @@ internal sealed class PassageRanker : IPassageReranker
             return fused;
         }
 
-        return Order(fused, Score(PassageFeatures.Extract(query, fused, index.InverseDocumentFrequencies)));
+        // The fused scores stay in best-first order: the passage at rank i carries the i-th best fused score, so a
+        // Retrieval:MinScore floor still decides how many passages are relevant and the ranker which ones.
+        var scores = fused.Select(f => f.Score).OrderDescending().ToList();
+        return Order(fused, Score(PassageFeatures.Extract(query, fused, index.InverseDocumentFrequencies)))
+            .Select((passage, i) => passage with { Score = scores[i] })
+            .ToList();
     }
 
     /// <summary>The model's score for each feature row.</summary>

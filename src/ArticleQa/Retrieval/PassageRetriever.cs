@@ -46,10 +46,22 @@ public sealed class PassageRetriever(
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(query);
         using var lease = await library.LeaseIndexAsync(cancellationToken).ConfigureAwait(false);
-        var k = topK ?? _options.TopK;
-        var rerank = _options.Rerank && mode == RetrievalMode.Hybrid;
-        var request = new SearchRequest(rerank ? Math.Max(k, reranker.Candidates) : k, _options.DenseWeight, _options.LexicalWeight, mode, filter);
-        var found = lease.Index.Search(query, vector.Span, request);
-        return rerank ? reranker.Rerank(query, found, lease.Index).Take(k).ToList() : found;
+        var request = new SearchRequest(topK ?? _options.TopK, _options.DenseWeight, _options.LexicalWeight, mode, filter);
+        return Search(lease.Index, query, vector.Span, request, _options.Rerank ? reranker : null);
+    }
+
+    /// <summary>
+    /// One search as the retriever runs it: a hybrid search with a <paramref name="reranker"/> fuses its
+    /// <see cref="IPassageReranker.Candidates"/> best, reranks them and keeps the first top-k; otherwise plain search.
+    /// </summary>
+    internal static IReadOnlyList<RetrievedPassage> Search(PassageIndex index, string query, ReadOnlySpan<float> vector, SearchRequest request, IPassageReranker? reranker)
+    {
+        if (reranker is null || request.Mode != RetrievalMode.Hybrid)
+        {
+            return index.Search(query, vector, request);
+        }
+
+        var found = index.Search(query, vector, request with { TopK = Math.Max(request.TopK, reranker.Candidates) });
+        return reranker.Rerank(query, found, index).Take(request.TopK).ToList();
     }
 }

@@ -12,7 +12,7 @@ namespace ArticleQa.Training;
 /// seed, so a run is reproducible: one group per question, its fused candidates as rows, relevance 1 for a candidate
 /// holding the question's evidence.
 /// </summary>
-internal sealed class PassageRankerFitter(int seed = 1, int trees = 200, int leaves = 16, int candidates = PassageRanker.DefaultCandidates)
+internal sealed class PassageRankerFitter(int seed = 1, int trees = 300, int leaves = 16, int candidates = PassageRanker.DefaultCandidates)
 {
     public int Candidates => candidates;
 
