@@ -1,7 +1,6 @@
 using System.Globalization;
 using ArticleQa.Answering.Learning;
 using ArticleQa.Retrieval;
-using Microsoft.ML;
 
 namespace ArticleQa.Ranking;
 
@@ -17,14 +16,13 @@ internal sealed class PassageRanker : IPassageReranker
     /// <summary>Fused candidates reranked per question when the card does not say.</summary>
     public const int DefaultCandidates = 30;
 
-    private readonly PredictionEngine<FeatureRow, RankScore> _engine;
-    private readonly Lock _lock = new();
+    private readonly FeatureEngine<RankScore> _engine;
 
-    private PassageRanker(PredictionEngine<FeatureRow, RankScore> engine, ModelCard card)
+    private PassageRanker(FeatureEngine<RankScore> engine, ModelCard card, int candidates)
     {
         _engine = engine;
         Card = card;
-        Candidates = card.Settings.TryGetValue("candidates", out var n) ? int.Parse(n, CultureInfo.InvariantCulture) : DefaultCandidates;
+        Candidates = candidates;
     }
 
     public ModelCard Card { get; }
@@ -34,16 +32,13 @@ internal sealed class PassageRanker : IPassageReranker
     public static PassageRanker Load(string zipPath)
     {
         var card = ModelFiles.ReadCheckedCard(zipPath, PassageFeatures.Names);
-        var context = new MLContext(seed: 1);
-        var transformer = ModelFiles.LoadTransformer(context, zipPath);
-        try
+        var candidates = DefaultCandidates;
+        if (card.Settings.TryGetValue("candidates", out var n) && (!int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out candidates) || candidates < 1))
         {
-            return new PassageRanker(context.Model.CreatePredictionEngine<FeatureRow, RankScore>(transformer, inputSchemaDefinition: LearnedModel.Schema(PassageFeatures.Names.Length)), card);
+            throw new InvalidDataException($"Model file '{ModelFiles.CardPath(zipPath)}': setting candidates '{n}' is not a positive whole number.");
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            throw new InvalidDataException($"Model file '{zipPath}' is not a passage ranker: {e.Message}", e);
-        }
+
+        return new PassageRanker(FeatureEngine<RankScore>.Load(zipPath, PassageFeatures.Names.Length), card, candidates);
     }
 
     public IReadOnlyList<RetrievedPassage> Rerank(string query, IReadOnlyList<RetrievedPassage> fused, PassageIndex index)
@@ -64,22 +59,7 @@ internal sealed class PassageRanker : IPassageReranker
     }
 
     /// <summary>The model's score for each feature row.</summary>
-    public float[] Score(IReadOnlyList<float[]> rows)
-    {
-        ArgumentNullException.ThrowIfNull(rows);
-        var result = new float[rows.Count];
-        lock (_lock)
-        {
-            var row = new FeatureRow();
-            for (var i = 0; i < rows.Count; i++)
-            {
-                row.Features = rows[i];
-                result[i] = _engine.Predict(row).Score;
-            }
-        }
-
-        return result;
-    }
+    public float[] Score(IReadOnlyList<float[]> rows) => _engine.Predict(rows, r => r.Score);
 
     /// <summary><paramref name="items"/> by descending score; equal scores keep their fused order.</summary>
     public static List<T> Order<T>(IReadOnlyList<T> items, IReadOnlyList<float> scores) =>

@@ -119,7 +119,7 @@ public static class AnswerModelTrainer
     private static async Task<List<TrainingExample>> ExamplesAsync(SquadTrainingData data, string work, RetrievalTrainingResult retrieval, IProgress<string> progress, CancellationToken cancellationToken)
     {
         // The examples depend on the retrieval they were extracted under: the fusion weight and the ranker's bytes.
-        var ranker = retrieval.RankerPath is null ? "fusion" : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(retrieval.RankerPath)));
+        var ranker = retrieval.RankerPath is null ? "fusion" : ModelContentHash(retrieval.RankerPath);
         var key = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(
             string.Join("|", data.FileHashes.Values) + "|" + string.Join(",", SentenceFeatures.Names) + "|" + string.Join(",", QuestionFeatures.Names.TakeLast(7))
             + "|" + retrieval.DenseWeight.ToString(System.Globalization.CultureInfo.InvariantCulture) + "|" + ranker)))[..16];
@@ -153,6 +153,26 @@ public static class AnswerModelTrainer
 
         TrainingExampleCache.Write(cachePath, examples);
         return examples;
+    }
+
+    /// <summary>SHA-256 of a model zip's entries (names and contents), which stay the same when a run rewrites the same model with new timestamps.</summary>
+    private static string ModelContentHash(string zipPath)
+    {
+        using var archive = System.IO.Compression.ZipFile.OpenRead(zipPath);
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var entry in archive.Entries.OrderBy(e => e.FullName, StringComparer.Ordinal))
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(entry.FullName + "\n"));
+            using var content = new MemoryStream();
+            using (var stream = entry.Open())
+            {
+                stream.CopyTo(content);
+            }
+
+            hash.AppendData(content.ToArray());
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     /// <summary>The engine over the training articles: plain fusion at the code's weights, or the retrieval <paramref name="retrieval"/> chose.</summary>
