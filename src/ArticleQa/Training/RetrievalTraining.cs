@@ -20,15 +20,15 @@ internal static class RetrievalTraining
 
     public static RetrievalTrainingResult Run(PassageIndex index, IReadOnlyList<TrainingQuestion> questions, SquadSplit split, SquadTrainingData data, string outputFolder, IProgress<string> progress, PassageRankerFitter? fitter = null)
     {
-        ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(questions);
+        SquadSplit.RefuseReserved(questions.Select(q => q.Title).Distinct(StringComparer.Ordinal));
+        ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(split);
         ArgumentNullException.ThrowIfNull(progress);
         fitter ??= new PassageRankerFitter();
         var answerable = questions.Where(q => q.Question.Answerable).ToList();
         var train = answerable.Where(q => split.Train.Contains(q.Title, StringComparer.Ordinal)).ToList();
         var dev = answerable.Where(q => split.Dev.Contains(q.Title, StringComparer.Ordinal)).ToList();
-        SquadSplit.RefuseReserved(answerable.Select(q => q.Title).Distinct(StringComparer.Ordinal));
 
         progress.Report($"Fitting the fusion weight on {train.Count} train questions (dense weight {Grid[0]:0.00}..{Grid[^1]:0.00}, lexical = 1 - dense)");
         var fitted = Grid.Select(w => (Weight: w, Train: Evaluate(index, train, w)))

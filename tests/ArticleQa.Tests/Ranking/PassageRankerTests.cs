@@ -26,7 +26,7 @@ public sealed class PassageRankerTests
         using var folder = new TempFolder();
         using var services = await SliceEngineAsync(folder, cancellationToken);
         var index = await services.GetRequiredService<ArticleLibrary>().GetIndexAsync(cancellationToken);
-        var questions = await SliceQuestionsAsync(cancellationToken);
+        var questions = (await SliceQuestionsAsync(cancellationToken)).Select(q => q.Question).ToList();
         var groups = questions.Select(q =>
         {
             var found = index.Search(q.Question, FakeEmbeddingGenerator.Vector(q.Question), new SearchRequest(PassageRanker.DefaultCandidates));
@@ -48,6 +48,41 @@ public sealed class PassageRankerTests
         var fused = Mrr(heldOut.Select(g => (g.Question, g.Found)));
         var reranked = Mrr(heldOut.Select(g => (g.Question, loaded.Rerank(g.Question.Question, g.Found, index))));
         Assert.True(reranked > fused + 0.02, $"held-out MRR@10 reranked {reranked:0.000} vs fused {fused:0.000}");
+    }
+
+    [Fact]
+    public async Task Run_TinySlice_FitsTheFusionWeightOnTrainAndKeepsTheRankerOnlyWhenItBeatsFusionOnDev()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var folder = new TempFolder();
+        using var services = await SliceEngineAsync(folder, cancellationToken);
+        var index = await services.GetRequiredService<ArticleLibrary>().GetIndexAsync(cancellationToken);
+        var questions = (await SliceQuestionsAsync(cancellationToken)).Select(q => new TrainingQuestion(q.Title, q.Question, FakeEmbeddingGenerator.Vector(q.Question.Question))).ToList();
+        var split = new SquadSplit(1, ["construction", "geology"], ["normans", "packet-switching"]);
+        var data = new SquadTrainingData([], new HashSet<string>(), new Dictionary<string, string> { ["slice.json"] = "0" });
+        var output = Path.Combine(folder.Path, "models");
+
+        var result = RetrievalTraining.Run(index, questions, split, data, output, new Progress<string>(), new PassageRankerFitter(trees: 60, leaves: 8));
+
+        Assert.Contains(result.DenseWeight, RetrievalTraining.Grid);
+        var kept = result.Figures["reranker dev MRR@10"] > result.Figures["fusion dev MRR@10"] && result.Figures["reranker dev recall@5"] >= result.Figures["fusion dev recall@5"];
+        Assert.Equal(kept ? 1 : 0, result.Figures["kept (beats fusion on dev)"]);
+        Assert.Equal(kept, File.Exists(ModelFiles.ZipPath(output, ModelFiles.PassageRanker)));
+        Assert.True(kept, $"on this slice the ranker beats fusion on its dev half: {result.Figures["reranker dev MRR@10"]} vs {result.Figures["fusion dev MRR@10"]}");
+        var card = PassageRanker.Load(result.RankerPath!).Card;
+        Assert.Equal(split.Train, card.TrainedOn);
+        Assert.Equal(split.Dev, card.ChosenOn);
+        Assert.Equal(result.DenseWeight.ToString(System.Globalization.CultureInfo.InvariantCulture), card.Settings["fusionDenseWeight"]);
+    }
+
+    [Fact]
+    public void Run_ReservedArticle_IsRefusedByName()
+    {
+        var question = new TrainingQuestion("Steam_engine", new EvalQuestion("q", "What is a steam engine?", ["a heat engine"], "A steam engine is a heat engine.", Answerable: true), new float[FakeEmbeddingGenerator.Dimensions]);
+
+        var e = Assert.Throws<InvalidOperationException>(() => RetrievalTraining.Run(null!, [question], new SquadSplit(1, ["Steam_engine"], []), null!, "unused", new Progress<string>()));
+
+        Assert.Contains("Steam_engine", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -146,17 +181,20 @@ public sealed class PassageRankerTests
         return services;
     }
 
-    private static async Task<List<EvalQuestion>> SliceQuestionsAsync(CancellationToken cancellationToken)
+    /// <summary>The slice's answerable questions with the article (file name without .md) holding their evidence.</summary>
+    private static async Task<List<(string Title, EvalQuestion Question)>> SliceQuestionsAsync(CancellationToken cancellationToken)
     {
         var source = RepositoryPaths.Combine("tests", "eval", "squad");
-        var texts = new List<string>();
+        var texts = new List<(string Title, string Text)>();
         foreach (var name in SliceArticles)
         {
-            texts.Add(EvidenceMatcher.NormalizeWhitespace(await File.ReadAllTextAsync(Path.Combine(source, "articles", name), cancellationToken)));
+            texts.Add((Path.GetFileNameWithoutExtension(name), EvidenceMatcher.NormalizeWhitespace(await File.ReadAllTextAsync(Path.Combine(source, "articles", name), cancellationToken))));
         }
 
         return (await QuestionFile.ReadAsync(Path.Combine(source, "questions.jsonl"), cancellationToken)).Questions
-            .Where(q => q.Answerable && texts.Exists(t => t.Contains(EvidenceMatcher.NormalizeWhitespace(q.Evidence), StringComparison.Ordinal)))
+            .Where(q => q.Answerable)
+            .Select(q => (texts.Find(t => t.Text.Contains(EvidenceMatcher.NormalizeWhitespace(q.Evidence), StringComparison.Ordinal)).Title, Question: q))
+            .Where(q => q.Title is not null)
             .ToList();
     }
 }
