@@ -118,7 +118,7 @@ public static class AnswerModelTrainer
 
     private static async Task<List<TrainingExample>> ExamplesAsync(SquadTrainingData data, string work, RetrievalTrainingResult retrieval, IProgress<string> progress, CancellationToken cancellationToken)
     {
-        // The examples depend on the retrieval they were extracted under: the fusion weight and the ranker's bytes.
+        // The examples depend on the retrieval they were extracted under: the fusion weight and the ranker's model (its zip's contents).
         var ranker = retrieval.RankerPath is null ? "fusion" : ModelContentHash(retrieval.RankerPath);
         var key = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(
             string.Join("|", data.FileHashes.Values) + "|" + string.Join(",", SentenceFeatures.Names) + "|" + string.Join(",", QuestionFeatures.Names.TakeLast(7))
