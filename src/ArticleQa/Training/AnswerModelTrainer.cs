@@ -20,6 +20,9 @@ namespace ArticleQa.Training;
 /// </summary>
 public static class AnswerModelTrainer
 {
+    /// <summary>Part of the example cache's key: raise it when extraction changes what a feature's values mean.</summary>
+    private const int ExtractionVersion = 2;
+
     public static async Task<TrainingResult> TrainAsync(TrainingOptions options, IProgress<string> progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -40,17 +43,30 @@ public static class AnswerModelTrainer
         return Fit(train, dev, data, split, options.OutputFolder, progress);
     }
 
-    internal static TrainingResult Fit(IReadOnlyList<TrainingExample> train, IReadOnlyList<TrainingExample> dev, SquadTrainingData data, SquadSplit split, string outputFolder, IProgress<string> progress)
+    internal static TrainingResult Fit(IReadOnlyList<TrainingExample> train, List<TrainingExample> dev, SquadTrainingData data, SquadSplit split, string outputFolder, IProgress<string> progress)
     {
         var fitter = new ModelFitter();
         progress.Report($"Fitting the answer-sentence scorer on {train.Count} train questions ({train.Sum(e => e.Sentences.Length)} candidate sentences)");
         var scorer = fitter.FitScorer(train);
         progress.Report("Fitting the abstention model on out-of-fold scorer output");
         var abstention = fitter.FitAbstention(train);
+        // The targets are on open retrieval; the same dev questions over their own article alone are reported beside.
+        var ownArticle = dev.Where(e => e.OwnArticle).ToList();
+        dev = [.. dev.Where(e => !e.OwnArticle)];
         var probabilities = fitter.ScoreSentences(scorer, dev);
         var confidence = fitter.Predict(abstention, dev.Select((e, i) => ModelFitter.QuestionRow(e, probabilities[i]).Features), QuestionFeatures.Names.Length);
         var threshold = DevFigures.ChooseOperatingPoint(dev, probabilities, confidence);
         var figures = Figures(dev, data, probabilities, confidence, threshold);
+        if (ownArticle.Count > 0)
+        {
+            var ownProbabilities = fitter.ScoreSentences(scorer, ownArticle);
+            var ownConfidence = fitter.Predict(abstention, ownArticle.Select((e, i) => ModelFitter.QuestionRow(e, ownProbabilities[i]).Features), QuestionFeatures.Names.Length);
+            foreach (var (name, value) in Figures(ownArticle, data, ownProbabilities, ownConfidence, threshold).Where(f => f.Key.Contains("split", StringComparison.Ordinal) || f.Key.StartsWith("scorer", StringComparison.Ordinal)))
+            {
+                figures["own article: " + name] = value;
+            }
+        }
+
         var curve = Enumerable.Range(1, 19).Select(i => i / 20.0).Select(t => DevFigures.At(dev, probabilities, confidence, t)).Select((f, i) => ((i + 1) / 20.0, f.Accuracy, f.AbstentionRecall, f.AbstentionPrecision)).ToList();
 
         Directory.CreateDirectory(outputFolder);
@@ -121,7 +137,7 @@ public static class AnswerModelTrainer
         // The examples depend on the retrieval they were extracted under: the fusion weight and the ranker's model (its zip's contents).
         var ranker = retrieval.RankerPath is null ? "fusion" : ModelContentHash(retrieval.RankerPath);
         var key = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(
-            string.Join("|", data.FileHashes.Values) + "|" + string.Join(",", SentenceFeatures.Names) + "|" + string.Join(",", QuestionFeatures.Names.TakeLast(7))
+            string.Join("|", data.FileHashes.Values) + "|" + string.Join(",", SentenceFeatures.Names) + "|" + string.Join(",", QuestionFeatures.Names.TakeLast(9)) + "|open+dev-own-article|" + ExtractionVersion
             + "|" + retrieval.DenseWeight.ToString(System.Globalization.CultureInfo.InvariantCulture) + "|" + ranker)))[..16];
         var cachePath = Path.Combine(work, $"examples-{key}.bin");
         if (TrainingExampleCache.TryRead(cachePath) is { } cached)
@@ -139,16 +155,27 @@ public static class AnswerModelTrainer
         progress.Report($"Embedding the sentences of {index.PassageCount} passages");
         await extractor.EmbedSentencesAsync(index, null, cancellationToken).ConfigureAwait(false);
         var questions = data.Articles.SelectMany(a => a.Questions.Select(q => (a.Title, Question: q))).ToList();
+        var articleIds = data.Articles.ToDictionary(
+            a => a.Title,
+            a => index.Articles.Values.Single(info => Path.GetFileNameWithoutExtension(info.FilePath) == SquadDataset.Slug(a.Title)).Id,
+            StringComparer.Ordinal);
         var examples = new List<TrainingExample>(questions.Count);
         foreach (var chunk in questions.Chunk(256))
         {
-            var vectors = await embeddings.GenerateAsync(chunk.Select(q => q.Question.Question), cancellationToken: cancellationToken).ConfigureAwait(false);
+            var encoded = await extractor.EncodeQuestionsAsync([.. chunk.Select(q => q.Question.Question)], cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < chunk.Length; i++)
             {
-                examples.Add(await extractor.ExtractAsync(chunk[i].Title, chunk[i].Question, vectors[i].Vector, cancellationToken).ConfigureAwait(false));
+                examples.Add(await extractor.ExtractAsync(chunk[i].Title, chunk[i].Question, encoded[i], cancellationToken).ConfigureAwait(false));
+
+                // Collections range from one article (the seed) to many: dev questions are also measured over their
+                // own article alone. (Training on both ways measured no better on either, so training sees open retrieval.)
+                if (SquadSplit.Default.Dev.Contains(chunk[i].Title, StringComparer.Ordinal))
+                {
+                    examples.Add(await extractor.ExtractAsync(chunk[i].Title, chunk[i].Question, encoded[i], cancellationToken, articleIds[chunk[i].Title]).ConfigureAwait(false));
+                }
             }
 
-            progress.Report($"Extracted features of {examples.Count}/{questions.Count} questions");
+            progress.Report($"Extracted features of {examples.Count(e => !e.OwnArticle)}/{questions.Count} questions");
         }
 
         TrainingExampleCache.Write(cachePath, examples);

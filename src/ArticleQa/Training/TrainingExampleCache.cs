@@ -29,7 +29,7 @@ internal static class TrainingExampleCache
                 rows[r] = ReadFloats(reader);
             }
 
-            examples.Add(new TrainingExample(id, title, answerable, rows, labels, ReadFloats(reader)));
+            examples.Add(new TrainingExample(id, title, answerable, rows, labels, ReadFloats(reader), reader.ReadBoolean()));
         }
 
         return examples;
@@ -55,6 +55,7 @@ internal static class TrainingExampleCache
                 }
 
                 WriteFloats(writer, example.Facts);
+                writer.Write(example.OwnArticle);
             }
         }
 

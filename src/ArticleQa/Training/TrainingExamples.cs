@@ -13,7 +13,7 @@ namespace ArticleQa.Training;
 /// </summary>
 internal sealed class TrainingExamples(PassageRetriever retriever, IEmbeddingGenerator<string, Embedding<float>> embeddings, int topK)
 {
-    private readonly Dictionary<string, float[]> _vectors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ExtractiveAnswerer.Encoded> _vectors = new(StringComparer.Ordinal);
 
     /// <summary>Embeds every sentence of every indexed passage up front, in large batches.</summary>
     public async Task EmbedSentencesAsync(PassageIndex index, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
@@ -25,28 +25,30 @@ internal sealed class TrainingExamples(PassageRetriever retriever, IEmbeddingGen
             .ToList();
         foreach (var chunk in sentences.Chunk(512))
         {
-            var generated = await embeddings.GenerateAsync(chunk, cancellationToken: cancellationToken).ConfigureAwait(false);
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                _vectors[chunk[i]] = generated[i].Vector.ToArray();
-            }
-
+            await AddAsync(chunk, cancellationToken).ConfigureAwait(false);
             progress?.Report((_vectors.Count, sentences.Count));
         }
     }
 
-    public async Task<TrainingExample> ExtractAsync(string title, EvalQuestion question, ReadOnlyMemory<float> questionVector, CancellationToken cancellationToken)
+    /// <summary>Questions' vectors and word-pieces, as a turn has them (<see cref="MiniLmEmbeddingGenerator.EncodeAsync"/>).</summary>
+    public async Task<IReadOnlyList<ExtractiveAnswerer.Encoded>> EncodeQuestionsAsync(IReadOnlyList<string> questions, CancellationToken cancellationToken) =>
+        await ExtractiveAnswerer.EncodeAsync(embeddings, questions, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The question's example under open retrieval, or over <paramref name="ownArticleId"/> alone when given.</summary>
+    public async Task<TrainingExample> ExtractAsync(string title, EvalQuestion question, ExtractiveAnswerer.Encoded encoded, CancellationToken cancellationToken, string? ownArticleId = null)
     {
-        var found = await retriever.SearchAsync(question.Question, questionVector, topK, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var questionVector = encoded.Vector;
+        var filter = ownArticleId is null ? null : new SearchFilter(new HashSet<string>([ownArticleId], StringComparer.Ordinal));
+        var found = await retriever.SearchAsync(question.Question, questionVector, topK, filter, cancellationToken: cancellationToken).ConfigureAwait(false);
         var sources = SourcesBlock.Parse(SourcesBlock.Format(found));
         await EnsureVectorsAsync(sources, cancellationToken).ConfigureAwait(false);
         var candidates = ExtractiveAnswerer.Candidates(sources, found.Select(f => f.Score).ToList(), _vectors);
-        var features = SentenceFeatures.Extract(question.Question, questionVector.ToArray(), candidates);
+        var features = SentenceFeatures.Extract(question.Question, questionVector, candidates, encoded.Tokens);
         var matcher = new EvidenceMatcher(question);
         var labels = candidates.Select(c => question.Answerable
             && question.Answers.Any(a => c.Sentence.Contains(a, StringComparison.OrdinalIgnoreCase))
             && matcher.IsHit(c.Passage)).ToArray();
-        return new TrainingExample(question.Id, title, question.Answerable, features, labels, QuestionFeatures.Facts(question.Question, candidates));
+        return new TrainingExample(question.Id, title, question.Answerable, features, labels, QuestionFeatures.Facts(question.Question, candidates, encoded.Tokens), ownArticleId is not null);
     }
 
     private async Task EnsureVectorsAsync(IReadOnlyList<SourcesBlock.Source> sources, CancellationToken cancellationToken)
@@ -57,10 +59,15 @@ internal sealed class TrainingExamples(PassageRetriever retriever, IEmbeddingGen
             return;
         }
 
-        var generated = await embeddings.GenerateAsync(missing, cancellationToken: cancellationToken).ConfigureAwait(false);
-        for (var i = 0; i < missing.Count; i++)
+        await AddAsync(missing, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task AddAsync(IReadOnlyList<string> sentences, CancellationToken cancellationToken)
+    {
+        var encoded = await ExtractiveAnswerer.EncodeAsync(embeddings, sentences, cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < sentences.Count; i++)
         {
-            _vectors[missing[i]] = generated[i].Vector.ToArray();
+            _vectors[sentences[i]] = encoded[i];
         }
     }
 

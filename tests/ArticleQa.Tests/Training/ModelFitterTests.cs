@@ -89,9 +89,9 @@ public sealed class ModelFitterTests
         var examples = new List<TrainingExample>();
         foreach (var (question, i) in questions.Select((q, i) => (q, i)))
         {
-            var vector = (await embeddings.GenerateAsync([question.Question], cancellationToken: cancellationToken))[0].Vector;
+            var encoded = (await extractor.EncodeQuestionsAsync([question.Question], cancellationToken))[0];
             // Three "articles" for the abstention model's folds.
-            examples.Add(await extractor.ExtractAsync(i % 3 == 0 ? "slice-a" : i % 3 == 1 ? "slice-b" : "slice-c", question, vector, cancellationToken));
+            examples.Add(await extractor.ExtractAsync(i % 3 == 0 ? "slice-a" : i % 3 == 1 ? "slice-b" : "slice-c", question, encoded, cancellationToken));
         }
 
         return examples;

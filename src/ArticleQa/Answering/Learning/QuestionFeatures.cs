@@ -1,3 +1,4 @@
+using ArticleQa.Retrieval;
 using ArticleQa.Text;
 
 namespace ArticleQa.Answering.Learning;
@@ -18,6 +19,8 @@ internal static class QuestionFeatures
         "bestMissingNames",     // missingNamesSentence of the best candidate
         "bestMissingNumbers",   // missingNumbers of the best candidate
         "bestNegationMismatch", // negationMismatch of the best candidate
+        "bestAlignment",        // tokenAlignment of the best candidate
+        "bestWeakestAlignment", // weakestAlignment of the best candidate
         "topRetrievalScore",    // fused retrieval score of the first source (missing when unknown)
         "retrievalMargin",      // first minus second source's retrieval score
         "unknownTerms",         // share of the question's content terms that no source (or title) contains
@@ -25,20 +28,24 @@ internal static class QuestionFeatures
         "missingNumbersAll",    // numbers the question names that no source contains
         "questionWord",         // QuestionWord of the question
         "questionTerms",        // content terms in the question
+        "weakestAlignmentAll",  // the lowest of the question's word-pieces' best MiniLM cosines with any word-piece of any source: what no source says, softly
+        "alignmentAll",         // the mean of those best cosines
     ];
 
     /// <summary>The features of one question given its candidates, their sentence features and scorer probabilities.</summary>
-    public static float[] Extract(string question, IReadOnlyList<CandidateSentence> candidates, float[][] sentenceFeatures, float[] probabilities) =>
-        Combine(Facts(question, candidates), sentenceFeatures, probabilities);
+    public static float[] Extract(string question, IReadOnlyList<CandidateSentence> candidates, float[][] sentenceFeatures, float[] probabilities, TokenVectors questionTokens) =>
+        Combine(Facts(question, candidates, questionTokens), sentenceFeatures, probabilities);
 
-    /// <summary>What does not depend on the scorer: retrieval scores and what no source contains (the last seven features).</summary>
-    public static float[] Facts(string question, IReadOnlyList<CandidateSentence> candidates)
+    /// <summary>What does not depend on the scorer: retrieval scores and what no source contains (the last nine features).</summary>
+    public static float[] Facts(string question, IReadOnlyList<CandidateSentence> candidates, TokenVectors questionTokens)
     {
         ArgumentNullException.ThrowIfNull(candidates);
         var all = string.Join("\n", candidates.Select(c => (c.SourceNumber, c.Title, c.Passage)).Distinct().Select(p => p.Title + "\n" + p.Passage));
         var known = TermAnalyzer.Analyze(all).ToHashSet(StringComparer.Ordinal);
         var terms = TextFeatures.ContentTerms(question);
         var scores = candidates.GroupBy(c => c.Rank).OrderBy(g => g.Key).Select(g => g.First().RetrievalScore).ToList();
+        ArgumentNullException.ThrowIfNull(questionTokens);
+        var best = questionTokens.BestCosines([.. candidates.Select(c => c.Tokens)]);
         return
         [
             scores.Count > 0 ? (float)scores[0] : float.NaN,
@@ -48,6 +55,8 @@ internal static class QuestionFeatures
             TextFeatures.MissingNumbers(question, all),
             (float)TextFeatures.WordOf(question),
             terms.Count,
+            best.Length == 0 ? 0 : best.Min(),
+            best.Length == 0 ? 0 : best.Average(),
         ];
     }
 
@@ -71,6 +80,8 @@ internal static class QuestionFeatures
             F("missingNamesSentence"),
             F("missingNumbers"),
             F("negationMismatch"),
+            F("tokenAlignment"),
+            F("weakestAlignment"),
         ];
         return [.. scored, .. facts];
     }

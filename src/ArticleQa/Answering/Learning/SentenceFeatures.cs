@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using ArticleQa.Retrieval;
 using ArticleQa.Text;
 
 namespace ArticleQa.Answering.Learning;
@@ -40,10 +41,14 @@ internal static class SentenceFeatures
         "titleCoverage",        // idfCoverage of its passage's title
         "maxMissingIdf",        // the largest IDF share of a question term the sentence lacks
         "matchedTerms",         // question content terms present in the sentence (unweighted)
+        "tokenAlignment",       // soft token alignment: mean over the question's content word-pieces of the best MiniLM contextual cosine with the sentence's (0 when either has none)
+        "windowAlignment",      // the same against the sentence with its neighbours in the passage
+        "alignmentMargin",      // its tokenAlignment minus the best tokenAlignment of any other candidate
+        "weakestAlignment",     // the lowest of the question's word-pieces' best cosines with the sentence: what it asks that the sentence does not say
     ];
 
     /// <summary>One feature vector per candidate, in candidate order.</summary>
-    public static float[][] Extract(string question, float[] questionVector, IReadOnlyList<CandidateSentence> candidates)
+    public static float[][] Extract(string question, float[] questionVector, IReadOnlyList<CandidateSentence> candidates, TokenVectors questionTokens)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(candidates);
@@ -62,6 +67,9 @@ internal static class SentenceFeatures
         var totalIdf = idf.Values.Sum();
         var expected = AnswerTypes.Expected(question);
         var word = TextFeatures.WordOf(question);
+        ArgumentNullException.ThrowIfNull(questionTokens);
+        var best = candidates.Select(c => questionTokens.BestCosines(c.Tokens)).ToArray();
+        var alignment = best.Select(b => b.Length == 0 ? 0 : (double)b.Average()).ToArray();
         var rows = new float[candidates.Count][];
         for (var i = 0; i < candidates.Count; i++)
         {
@@ -100,6 +108,10 @@ internal static class SentenceFeatures
                 (float)TextFeatures.WeightedCoverage(idf, TermAnalyzer.Analyze(c.Title).ToHashSet(StringComparer.Ordinal)),
                 totalIdf <= 0 ? 0 : (float)(idf.Where(t => !sentenceSets[i].Contains(t.Key)).Select(t => t.Value).DefaultIfEmpty(0).Max() / totalIdf),
                 questionSet.Count(sentenceSets[i].Contains),
+                (float)alignment[i],
+                (float)Alignment(questionTokens, WindowTokens(candidates, i)),
+                (float)(alignment[i] - BestOther(alignment, i)),
+                best[i].Length == 0 ? 0 : best[i].Min(),
             ];
         }
 
@@ -120,6 +132,13 @@ internal static class SentenceFeatures
 
         return window;
     }
+
+    private static double Alignment(TokenVectors question, List<TokenVectors> sentences) =>
+        question.BestCosines(sentences) is { Length: > 0 } best ? best.Average() : 0;
+
+    /// <summary>The word-piece vectors of candidate <paramref name="i"/> and its neighbours in the same passage.</summary>
+    private static List<TokenVectors> WindowTokens(IReadOnlyList<CandidateSentence> candidates, int i) =>
+        [.. new[] { i - 1, i, i + 1 }.Where(j => j >= 0 && j < candidates.Count && candidates[j].SourceNumber == candidates[i].SourceNumber).Select(j => candidates[j].Tokens)];
 
     /// <summary>0-based rank of each value, highest first; equal values share the better rank.</summary>
     private static float[] Ranks(double[] values) =>
