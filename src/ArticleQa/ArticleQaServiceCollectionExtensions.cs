@@ -1,6 +1,7 @@
 using ArticleQa.Answering;
 using ArticleQa.Answering.Learning;
 using ArticleQa.Articles;
+using ArticleQa.Ranking;
 using ArticleQa.Retrieval;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,10 @@ public static class ArticleQaServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddValidatedOptions<ArticlesOptions>(configuration, ArticlesOptions.SectionName);
         services.AddValidatedOptions<RetrievalOptions>(configuration, RetrievalOptions.SectionName);
+        services.AddSingleton<PassageRankerStore>();
+        // The trainer (and tests) may register a ranker they just fitted first.
+        services.TryAddSingleton<IPassageReranker>(sp => sp.GetRequiredService<PassageRankerStore>());
+        services.AddSingleton<IValidateOptions<RetrievalOptions>, PassageRankerValidator>();
         services.AddValidatedOptions<IndexOptions>(configuration, IndexOptions.SectionName);
         services.AddValidatedOptions<EmbeddingOptions>(configuration, EmbeddingOptions.SectionName);
         services.AddSingleton<IValidateOptions<EmbeddingOptions>, EmbeddingOptionsValidator>();

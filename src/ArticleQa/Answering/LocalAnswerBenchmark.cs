@@ -11,7 +11,8 @@ namespace ArticleQa.Answering;
 /// Local answer latency, question to answer, over an index file (e.g. the synthetic one of <see cref="RetrievalBenchmark"/>):
 /// embed the question once, search, format the numbered sources, and run the Local model on them with the turn's
 /// <see cref="LocalTurn"/> as the engine does. Every question starts with an empty sentence-vector cache, so the
-/// figures are those of a question whose sources were never seen. Prints nothing.
+/// figures are those of a question whose sources were never seen. With a reranker, the search reranks the fused
+/// candidates as the retriever does. Prints nothing.
 /// </summary>
 public static class LocalAnswerBenchmark
 {
@@ -20,19 +21,22 @@ public static class LocalAnswerBenchmark
         AnsweringOptions options,
         string indexPath,
         IReadOnlyList<string> questions,
+        RetrievalOptions retrieval,
+        IPassageReranker? reranker,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(questions);
+        ArgumentNullException.ThrowIfNull(retrieval);
         var models = new LocalModelStore().Get(options);
         using var index = IndexFile.Read(indexPath);
-        var request = new SearchRequest(TopK: 5);
+        var request = new SearchRequest(retrieval.TopK, retrieval.DenseWeight, retrieval.LexicalWeight);
         var latencies = new List<double>();
         foreach (var (question, i) in questions.Select((q, i) => (q, i)))
         {
             var model = new LocalChatCompletionService(new ExtractiveAnswerer(embeddings, models));
             var watch = Stopwatch.StartNew();
             var vector = (await embeddings.GenerateAsync([question], cancellationToken: cancellationToken).ConfigureAwait(false))[0].Vector;
-            var sources = index.Search(question, vector.Span, request);
+            var sources = PassageRetriever.Search(index, question, vector.Span, request, retrieval.Rerank ? reranker : null);
             var kernel = new Kernel();
             kernel.Data[LocalTurn.DataKey] = new LocalTurn(vector, sources.Select(s => s.Score).ToList());
             var history = new ChatHistory();

@@ -58,6 +58,18 @@ internal sealed class Bm25Index
 
     public int PassageCount { get; }
 
+    /// <summary>Lucene's idf of an analysed term; 0 for a term no passage has (it cannot tell passages apart).</summary>
+    public double InverseDocumentFrequency(string term)
+    {
+        if (!_termIds.TryGetValue(term, out var id))
+        {
+            return 0;
+        }
+
+        var df = _postingStart[id + 1] - _postingStart[id];
+        return Math.Log(1 + ((PassageCount - df + 0.5) / (df + 0.5)));
+    }
+
     /// <summary>
     /// Adds every passage's BM25 score for <paramref name="queryTerms"/> into <paramref name="scores"/> (one slot per
     /// passage) and returns the highest score a passage could reach for this query (all terms, high frequency),

@@ -105,9 +105,10 @@ public sealed class PassageIndex : IDisposable
         // and bring full garbage collections into the query path.
         var dense = ArrayPool<float>.Shared.Rent(_entries.Length);
         var lexical = ArrayPool<float>.Shared.Rent(_entries.Length);
+        var fused = ArrayPool<float>.Shared.Rent(_entries.Length);
         try
         {
-            var scores = Score(query, queryVector, request, dense.AsSpan(0, _entries.Length), lexical.AsSpan(0, _entries.Length));
+            var scores = Score(query, queryVector, request, dense.AsSpan(0, _entries.Length), lexical.AsSpan(0, _entries.Length), fused.AsSpan(0, _entries.Length));
             var best = new TopK(request.TopK);
             var filter = request.Filter ?? SearchFilter.None;
             for (var i = 0; i < scores.Length; i++)
@@ -118,26 +119,38 @@ public sealed class PassageIndex : IDisposable
                 }
             }
 
+            var denseKnown = request.Mode != RetrievalMode.Lexical;
+            var lexicalKnown = request.Mode != RetrievalMode.Dense;
             return best.Drain()
-                .Select(hit => new RetrievedPassage(GetPassage(hit.Index), Manifest.Articles[_entries[hit.Index].ArticleIndex], hit.Score))
+                .Select(hit => new RetrievedPassage(
+                    GetPassage(hit.Index),
+                    Manifest.Articles[_entries[hit.Index].ArticleIndex],
+                    hit.Score,
+                    denseKnown ? dense[hit.Index] : double.NaN,
+                    lexicalKnown ? lexical[hit.Index] : double.NaN))
                 .ToList();
         }
         finally
         {
             ArrayPool<float>.Shared.Return(dense);
             ArrayPool<float>.Shared.Return(lexical);
+            ArrayPool<float>.Shared.Return(fused);
         }
     }
 
-    private static ReadOnlySpan<float> Fuse(Span<float> dense, Span<float> lexical, SearchRequest request)
+    /// <summary>The BM25 inverse document frequency of each distinct analysed term (0 for terms no passage has).</summary>
+    internal Dictionary<string, double> InverseDocumentFrequencies(IEnumerable<string> terms) =>
+        terms.Distinct(StringComparer.Ordinal).ToDictionary(t => t, _bm25.InverseDocumentFrequency, StringComparer.Ordinal);
+
+    private static ReadOnlySpan<float> Fuse(ReadOnlySpan<float> dense, ReadOnlySpan<float> lexical, SearchRequest request, Span<float> fused)
     {
-        // fused = w_dense * cosine + w_lexical * scaled BM25
-        TensorPrimitives.Multiply(dense, (float)request.DenseWeight, dense);
-        TensorPrimitives.MultiplyAdd(lexical, (float)request.LexicalWeight, dense, dense);
-        return dense;
+        // fused = w_dense * cosine + w_lexical * scaled BM25 (both sides kept: the reranker reads them)
+        TensorPrimitives.Multiply(dense, (float)request.DenseWeight, fused);
+        TensorPrimitives.MultiplyAdd(lexical, (float)request.LexicalWeight, fused, fused);
+        return fused;
     }
 
-    private ReadOnlySpan<float> Score(string query, ReadOnlySpan<float> queryVector, SearchRequest request, Span<float> dense, Span<float> lexical)
+    private ReadOnlySpan<float> Score(string query, ReadOnlySpan<float> queryVector, SearchRequest request, Span<float> dense, Span<float> lexical, Span<float> fused)
     {
         dense.Clear();
         lexical.Clear();
@@ -157,7 +170,7 @@ public sealed class PassageIndex : IDisposable
             TensorPrimitives.Divide(lexical, maxPossible, lexical);
         }
 
-        return request.Mode == RetrievalMode.Lexical ? lexical : Fuse(dense, lexical, request);
+        return request.Mode == RetrievalMode.Lexical ? lexical : Fuse(dense, lexical, request, fused);
     }
 
     /// <summary>Takes a reader's reference; false once the snapshot is retired and its file closed.</summary>

@@ -3,11 +3,15 @@ using Microsoft.Extensions.Options;
 
 namespace ArticleQa.Retrieval;
 
-/// <summary>Hybrid search over the current index: embeds the query, then ranks passages by fused dense + BM25 score.</summary>
+/// <summary>
+/// Hybrid search over the current index: embeds the query, ranks passages by fused dense + BM25 score, then (with
+/// <c>Retrieval:Rerank</c>) reorders the fused top candidates with the learned passage ranker before cutting to top-k.
+/// </summary>
 public sealed class PassageRetriever(
     ArticleLibrary library,
     IEmbeddingGenerator<string, Embedding<float>> embeddings,
-    IOptions<RetrievalOptions> options)
+    IOptions<RetrievalOptions> options,
+    IPassageReranker reranker)
 {
     private readonly RetrievalOptions _options = options.Value;
 
@@ -43,6 +47,21 @@ public sealed class PassageRetriever(
         ArgumentException.ThrowIfNullOrWhiteSpace(query);
         using var lease = await library.LeaseIndexAsync(cancellationToken).ConfigureAwait(false);
         var request = new SearchRequest(topK ?? _options.TopK, _options.DenseWeight, _options.LexicalWeight, mode, filter);
-        return lease.Index.Search(query, vector.Span, request);
+        return Search(lease.Index, query, vector.Span, request, _options.Rerank ? reranker : null);
+    }
+
+    /// <summary>
+    /// One search as the retriever runs it: a hybrid search with a <paramref name="reranker"/> fuses its
+    /// <see cref="IPassageReranker.Candidates"/> best, reranks them and keeps the first top-k; otherwise plain search.
+    /// </summary>
+    internal static IReadOnlyList<RetrievedPassage> Search(PassageIndex index, string query, ReadOnlySpan<float> vector, SearchRequest request, IPassageReranker? reranker)
+    {
+        if (reranker is null || request.Mode != RetrievalMode.Hybrid)
+        {
+            return index.Search(query, vector, request);
+        }
+
+        var found = index.Search(query, vector, request with { TopK = Math.Max(request.TopK, reranker.Candidates) });
+        return reranker.Rerank(query, found, index).Take(request.TopK).ToList();
     }
 }

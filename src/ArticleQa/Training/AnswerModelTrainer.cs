@@ -1,6 +1,7 @@
 using System.Text;
 using ArticleQa.Answering.Learning;
 using ArticleQa.Evaluation;
+using ArticleQa.Ranking;
 using ArticleQa.Retrieval;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
@@ -35,7 +36,8 @@ public static class AnswerModelTrainer
         }
 
         progress.Report($"Read {data.Articles.Count} articles (reserved ones left out), {data.Articles.Sum(a => a.Questions.Count)} questions");
-        var examples = await ExamplesAsync(data, options.WorkFolder, progress, cancellationToken).ConfigureAwait(false);
+        var retrieval = await TrainRetrievalAsync(data, split, options, progress, cancellationToken).ConfigureAwait(false);
+        var examples = await ExamplesAsync(data, options.WorkFolder, retrieval, progress, cancellationToken).ConfigureAwait(false);
         var train = examples.Where(e => split.Train.Contains(e.Title, StringComparer.Ordinal)).ToList();
         var dev = examples.Where(e => split.Dev.Contains(e.Title, StringComparer.Ordinal)).ToList();
         return Fit(train, dev, data, split, options.OutputFolder, progress);
@@ -115,10 +117,39 @@ public static class AnswerModelTrainer
     private static ModelCard Card(string name, ModelFitter fitter, IReadOnlyList<string> features, SquadSplit split, SquadTrainingData data, Dictionary<string, double> figures, double? threshold) =>
         new(name, "ML.NET 5.0.1 FastTreeBinaryTrainer", fitter.Settings, features, split.Train, split.Dev, data.FileHashes, figures, threshold);
 
-    private static async Task<List<TrainingExample>> ExamplesAsync(SquadTrainingData data, string work, IProgress<string> progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Indexes the training articles, fits the fusion weight and the passage ranker (<see cref="RetrievalTraining"/>)
+    /// and writes the ranker into the output folder when it is kept, before the sentence examples are extracted, so
+    /// those come from the retrieval the bot will run.
+    /// </summary>
+    private static async Task<RetrievalTrainingResult> TrainRetrievalAsync(SquadTrainingData data, SquadSplit split, TrainingOptions options, IProgress<string> progress, CancellationToken cancellationToken)
     {
+        using var services = Engine(data, options.WorkFolder, null);
+        var library = services.GetRequiredService<ArticleLibrary>();
+        await WriteArticlesAsync(data, library.Folder, cancellationToken).ConfigureAwait(false);
+        progress.Report("Indexing the training articles");
+        await library.SyncAsync(null, cancellationToken).ConfigureAwait(false);
+        var index = await library.GetIndexAsync(cancellationToken).ConfigureAwait(false);
+        var embeddings = services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
+        var questions = new List<TrainingQuestion>();
+        foreach (var chunk in data.Articles.SelectMany(a => a.Questions.Where(q => q.Answerable).Select(q => (a.Title, Question: q))).Chunk(256))
+        {
+            var vectors = await embeddings.GenerateAsync(chunk.Select(q => q.Question.Question), cancellationToken: cancellationToken).ConfigureAwait(false);
+            questions.AddRange(chunk.Select((q, i) => new TrainingQuestion(q.Title, q.Question, vectors[i].Vector)));
+        }
+
+        progress.Report($"Embedded {questions.Count} answerable questions for retrieval training");
+
+        return RetrievalTraining.Run(index, questions, split, data, options.OutputFolder, progress);
+    }
+
+    private static async Task<List<TrainingExample>> ExamplesAsync(SquadTrainingData data, string work, RetrievalTrainingResult retrieval, IProgress<string> progress, CancellationToken cancellationToken)
+    {
+        // The examples depend on the retrieval they were extracted under: the fusion weight and the ranker's model (its zip's contents).
+        var ranker = retrieval.RankerPath is null ? "fusion" : ModelContentHash(retrieval.RankerPath);
         var key = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(
-            string.Join("|", data.FileHashes.Values) + "|" + string.Join(",", SentenceFeatures.Names) + "|" + string.Join(",", QuestionFeatures.Names.TakeLast(9)) + "|open+dev-own-article+entities" + EntityQuestions.PerArticle + "|" + ExtractionVersion)))[..16];
+            string.Join("|", data.FileHashes.Values) + "|" + string.Join(",", SentenceFeatures.Names) + "|" + string.Join(",", QuestionFeatures.Names.TakeLast(9)) + "|open+dev-own-article+entities" + EntityQuestions.PerArticle + "|" + ExtractionVersion
+            + "|" + retrieval.DenseWeight.ToString(System.Globalization.CultureInfo.InvariantCulture) + "|" + ranker)))[..16];
         var cachePath = Path.Combine(work, $"examples-{key}.bin");
         if (TrainingExampleCache.TryRead(cachePath) is { } cached)
         {
@@ -126,10 +157,8 @@ public static class AnswerModelTrainer
             return cached;
         }
 
-        using var services = Engine(data, work);
+        using var services = Engine(data, work, retrieval);
         var library = services.GetRequiredService<ArticleLibrary>();
-        await WriteArticlesAsync(data, library.Folder, cancellationToken).ConfigureAwait(false);
-        progress.Report("Indexing the training articles");
         await library.SyncAsync(null, cancellationToken).ConfigureAwait(false);
         var index = await library.GetIndexAsync(cancellationToken).ConfigureAwait(false);
         var embeddings = services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
@@ -182,14 +211,49 @@ public static class AnswerModelTrainer
         return examples;
     }
 
-    private static ServiceProvider Engine(SquadTrainingData data, string work)
+    /// <summary>SHA-256 of a model zip's entries (names and contents), which stay the same when a run rewrites the same model with new timestamps.</summary>
+    private static string ModelContentHash(string zipPath)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        using var archive = System.IO.Compression.ZipFile.OpenRead(zipPath);
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var entry in archive.Entries.OrderBy(e => e.FullName, StringComparer.Ordinal))
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(entry.FullName + "\n"));
+            using var content = new MemoryStream();
+            using (var stream = entry.Open())
+            {
+                stream.CopyTo(content);
+            }
+
+            hash.AppendData(content.ToArray());
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>The engine over the training articles: plain fusion at the code's weights, or the retrieval <paramref name="retrieval"/> chose.</summary>
+    private static ServiceProvider Engine(SquadTrainingData data, string work, RetrievalTrainingResult? retrieval)
+    {
+        var settings = new Dictionary<string, string?>
         {
             ["Articles:Path"] = Path.Combine(work, "articles"),
             ["Index:Path"] = Path.Combine(work, "index"),
-        }).Build();
-        return new ServiceCollection().AddLogging().AddArticleQa(configuration).BuildServiceProvider();
+            ["Retrieval:Rerank"] = (retrieval?.RankerPath is not null).ToString(),
+        };
+        if (retrieval is not null)
+        {
+            settings["Retrieval:DenseWeight"] = retrieval.DenseWeight.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            settings["Retrieval:LexicalWeight"] = (1 - retrieval.DenseWeight).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection();
+        if (retrieval?.RankerPath is { } ranker)
+        {
+            services.AddSingleton<IPassageReranker>(PassageRanker.Load(ranker));
+        }
+
+        return services.AddLogging().AddArticleQa(configuration).BuildServiceProvider();
     }
 
     private static async Task WriteArticlesAsync(SquadTrainingData data, string folder, CancellationToken cancellationToken)

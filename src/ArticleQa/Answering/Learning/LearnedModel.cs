@@ -1,4 +1,3 @@
-using Microsoft.ML;
 using Microsoft.ML.Data;
 
 namespace ArticleQa.Answering.Learning;
@@ -10,10 +9,9 @@ namespace ArticleQa.Answering.Learning;
 /// </summary>
 internal sealed class LearnedModel
 {
-    private readonly PredictionEngine<FeatureRow, ScoreRow> _engine;
-    private readonly Lock _lock = new();
+    private readonly FeatureEngine<ScoreRow> _engine;
 
-    private LearnedModel(PredictionEngine<FeatureRow, ScoreRow> engine, ModelCard card)
+    private LearnedModel(FeatureEngine<ScoreRow> engine, ModelCard card)
     {
         _engine = engine;
         Card = card;
@@ -23,51 +21,12 @@ internal sealed class LearnedModel
 
     public static LearnedModel Load(string zipPath, IReadOnlyList<string> expectedFeatures)
     {
-        ArgumentNullException.ThrowIfNull(zipPath);
-        var cardPath = ModelFiles.CardPath(zipPath);
-        foreach (var path in new[] { zipPath, cardPath })
-        {
-            if (!File.Exists(path))
-            {
-                throw new InvalidDataException($"Model file '{path}' is missing (rebuild it with the train command).");
-            }
-        }
-
-        var card = ModelFiles.ReadCard(cardPath);
-        if (!card.Features.SequenceEqual(expectedFeatures, StringComparer.Ordinal))
-        {
-            throw new InvalidDataException($"Model file '{cardPath}' lists features [{string.Join(", ", card.Features)}], but this build computes [{string.Join(", ", expectedFeatures)}] (retrain with the train command).");
-        }
-
-        var context = new MLContext(seed: 1);
-        try
-        {
-            var transformer = context.Model.Load(zipPath, out _);
-            return new LearnedModel(context.Model.CreatePredictionEngine<FeatureRow, ScoreRow>(transformer, inputSchemaDefinition: Schema(expectedFeatures.Count)), card);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            throw new InvalidDataException($"Model file '{zipPath}' cannot be read as an ML.NET model: {e.Message}", e);
-        }
+        var card = ModelFiles.ReadCheckedCard(zipPath, expectedFeatures);
+        return new LearnedModel(FeatureEngine<ScoreRow>.Load(zipPath, expectedFeatures.Count), card);
     }
 
     /// <summary>P(positive) for each row.</summary>
-    public float[] Predict(IReadOnlyList<float[]> rows)
-    {
-        ArgumentNullException.ThrowIfNull(rows);
-        var result = new float[rows.Count];
-        lock (_lock)
-        {
-            var row = new FeatureRow();
-            for (var i = 0; i < rows.Count; i++)
-            {
-                row.Features = rows[i];
-                result[i] = _engine.Predict(row).Probability;
-            }
-        }
-
-        return result;
-    }
+    public float[] Predict(IReadOnlyList<float[]> rows) => _engine.Predict(rows, r => r.Probability);
 
     /// <summary>The input schema: a fixed-size Single vector named Features.</summary>
     public static SchemaDefinition Schema(int featureCount)

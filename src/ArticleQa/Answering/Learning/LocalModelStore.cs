@@ -10,7 +10,7 @@ internal sealed class LocalModelStore
     public LocalModels Get(AnsweringOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var folder = string.IsNullOrWhiteSpace(options.ModelsPath) ? LocalModels.DefaultFolder : PathResolver.ResolveExisting(options.ModelsPath);
+        var folder = LocalModels.FolderOf(options);
         var lazy = _loaded.GetOrAdd(folder, f => new Lazy<LocalModels>(() => LocalModels.Load(f)));
         try
         {

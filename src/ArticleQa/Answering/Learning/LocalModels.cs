@@ -9,6 +9,10 @@ internal sealed class LocalModels(LearnedModel scorer, LearnedModel abstention)
     /// <summary>Where the shipped models are copied next to the application.</summary>
     public static string DefaultFolder => Path.Combine(AppContext.BaseDirectory, "models");
 
+    /// <summary>The folder <c>Answering:ModelsPath</c> names, or <see cref="DefaultFolder"/> when it is empty.</summary>
+    public static string FolderOf(AnsweringOptions options) =>
+        string.IsNullOrWhiteSpace(options.ModelsPath) ? DefaultFolder : PathResolver.ResolveExisting(options.ModelsPath);
+
     public LearnedModel Scorer { get; } = scorer;
 
     public LearnedModel Abstention { get; } = abstention;
