@@ -33,8 +33,10 @@ public sealed class MiniLmQuantizerTests
         Assert.DoesNotContain("Softmax", after);
         Assert.DoesNotContain("Transpose", after);
         Assert.DoesNotContain("Reshape", after);
-        // 10.6 million weights go from 4 bytes to 1; the 11.7 million of the word-embedding table stay float.
-        Assert.InRange(model.Length - quantized.Length, 31_000_000, 32_000_000);
+        // 10.6 million weights go from 4 bytes to 1, the pooler's 0.15 million (its output is dropped) go; the 11.7
+        // million of the word-embedding table stay float.
+        Assert.InRange(model.Length - quantized.Length, 32_000_000, 33_000_000);
+        Assert.DoesNotContain("Tanh", after);
     }
 
     [Fact]
@@ -58,6 +60,18 @@ public sealed class MiniLmQuantizerTests
         Assert.All(attentions, node => Assert.Equal([384, 1152], initializers[node.Inputs[1]]));
         Assert.All(attentions, node => Assert.Equal([1152], initializers[node.Inputs[2]]));
         Assert.All(attentions, node => Assert.Equal([1152], initializers[node.Inputs[4]]));
+    }
+
+    [Fact]
+    public void Quantize_Unmasked_AttentionReadsNoMask()
+    {
+        var quantized = MiniLmQuantizer.Quantize(File.ReadAllBytes(MiniLmResources.ExtractModel(ModelDirectory)), masked: false);
+
+        var nodes = Nodes(quantized);
+        var attentions = nodes.Where(node => node.Is("QAttention", "com.microsoft")).ToList();
+        Assert.Equal(6, attentions.Count);
+        Assert.All(attentions, node => Assert.Equal("", node.Inputs[5]));
+        Assert.DoesNotContain(nodes, node => node.Inputs.Contains("attention_mask"));
     }
 
     [Fact]
