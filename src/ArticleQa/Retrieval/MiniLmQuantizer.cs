@@ -15,7 +15,7 @@ namespace ArticleQa.Retrieval;
 internal static class MiniLmQuantizer
 {
     /// <summary>Changes when the quantized model would come out differently, so that cached files are remade.</summary>
-    public const string Version = "v3";
+    public const string Version = "v4";
 
     private const int WeightLimit = 63;
 
