@@ -5,7 +5,7 @@ namespace ArticleQa.Retrieval;
 /// <summary>
 /// How the local all-MiniLM-L6-v2 embedding generator uses the CPU. The defaults are the fastest measured on a
 /// 2-core AVX2 machine: int8 weights, and one single-threaded run per core with one passage each, which keeps a run's
-/// activations in the core's cache and never pads.
+/// activations in the core's cache and never pads (so the quantized model skips the attention mask).
 /// </summary>
 public sealed class MiniLmEmbeddingOptions
 {

@@ -60,12 +60,13 @@ internal static class MiniLmResources
 
     /// <summary>
     /// The path of the int8-quantized model (see <see cref="MiniLmQuantizer"/>) in <paramref name="directory"/>,
-    /// made from the extracted model on first use.
+    /// made from the extracted model on first use; <paramref name="masked"/> as for <see cref="MiniLmQuantizer.Quantize(ReadOnlyMemory{byte}, Stream, bool)"/>.
     /// </summary>
-    public static string ExtractQuantizedModel(string directory)
+    public static string ExtractQuantizedModel(string directory, bool masked)
     {
         var version = PackageAssembly.GetName().Version;
-        var path = Path.Combine(directory, $"{ModelId}-{version}-int8-{MiniLmQuantizer.Version}.onnx");
+        var variant = masked ? "" : "-unmasked";
+        var path = Path.Combine(directory, $"{ModelId}-{version}-int8-{MiniLmQuantizer.Version}{variant}.onnx");
         if (File.Exists(path))
         {
             return path;
@@ -75,7 +76,7 @@ internal static class MiniLmResources
         var partial = PartialPath(path);
         using (var target = File.Create(partial))
         {
-            MiniLmQuantizer.Quantize(model, target);
+            MiniLmQuantizer.Quantize(model, target, masked);
         }
 
         File.Move(partial, path, overwrite: true);

@@ -17,6 +17,7 @@ internal sealed class MiniLmSession : IDisposable
     private readonly InferenceSession _session;
     private readonly RunOptions _runOptions = new();
     private readonly ReaderWriterLockSlim _lifetime = new();
+    private readonly bool _ignoresMask;
     private bool _disposed;
 
     public MiniLmSession(MiniLmEmbeddingOptions options)
@@ -25,7 +26,9 @@ internal sealed class MiniLmSession : IDisposable
         var directory = string.IsNullOrWhiteSpace(options.ModelDirectory)
             ? Path.Combine(Path.GetTempPath(), "ArticleQa", "models")
             : options.ModelDirectory;
-        var model = options.Quantize ? MiniLmResources.ExtractQuantizedModel(directory) : MiniLmResources.ExtractModel(directory);
+        // At one row a run nothing is padded, so the quantized model can leave the attention mask out.
+        _ignoresMask = options.Quantize && options.BatchSize == 1;
+        var model = options.Quantize ? MiniLmResources.ExtractQuantizedModel(directory, masked: !_ignoresMask) : MiniLmResources.ExtractModel(directory);
         _session = new InferenceSession(model, sessionOptions);
     }
 
@@ -40,6 +43,11 @@ internal sealed class MiniLmSession : IDisposable
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_ignoresMask && rows.Any(row => row.Count != rows[0].Count))
+            {
+                throw new InvalidOperationException("This session's model ignores the attention mask, so a run cannot hold padded rows.");
+            }
+
             using var batch = new BertBatch(rows);
             using var outputs = _session.Run(_runOptions, _inputNames, batch.Values, _outputNames);
             var hidden = outputs[0].GetTensorDataAsSpan<float>();
