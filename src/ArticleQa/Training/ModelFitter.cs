@@ -110,17 +110,24 @@ internal sealed class ModelFitter(int seed = 1, int trees = 300, int leaves = 32
     {
         var context = new MLContext(seed);
         var data = context.Data.LoadFromEnumerable(rows, LearnedModel.Schema(featureCount));
-        var trainer = context.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
+        var trainer = context.BinaryClassification.Trainers.FastTree(TreeSettings(new FastTreeBinaryTrainer.Options
         {
-            NumberOfTrees = treeCount,
-            NumberOfLeaves = Math.Max(2, leafCount),
-            MinimumExampleCountPerLeaf = 20,
-            LearningRate = 0.1,
-            NumberOfThreads = 1,
-            Seed = seed,
             FeatureColumnName = nameof(FeatureRow.Features),
             LabelColumnName = nameof(FeatureRow.Label),
-        });
+        }, treeCount, Math.Max(2, leafCount), seed));
         return trainer.Fit(data);
+    }
+
+    /// <summary>The settings every learned model shares (the cards list them): one thread and a fixed seed, so a run is reproducible.</summary>
+    internal static T TreeSettings<T>(T options, int trees, int leaves, int seed)
+        where T : BoostedTreeOptions
+    {
+        options.NumberOfTrees = trees;
+        options.NumberOfLeaves = leaves;
+        options.MinimumExampleCountPerLeaf = 20;
+        options.LearningRate = 0.1;
+        options.NumberOfThreads = 1;
+        options.Seed = seed;
+        return options;
     }
 }

@@ -49,18 +49,12 @@ internal sealed class PassageRankerFitter(int seed = 1, int trees = 300, int lea
         schema[nameof(RankingRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, PassageFeatures.Names.Length);
         schema[nameof(RankingRow.GroupId)].ColumnType = new KeyDataViewType(typeof(uint), group + 1);
         var data = context.Data.LoadFromEnumerable(rows, schema);
-        var trainer = context.Ranking.Trainers.FastTree(new FastTreeRankingTrainer.Options
+        var trainer = context.Ranking.Trainers.FastTree(ModelFitter.TreeSettings(new FastTreeRankingTrainer.Options
         {
-            NumberOfTrees = trees,
-            NumberOfLeaves = leaves,
-            MinimumExampleCountPerLeaf = 20,
-            LearningRate = 0.1,
-            NumberOfThreads = 1,
-            Seed = seed,
             FeatureColumnName = nameof(RankingRow.Features),
             LabelColumnName = nameof(RankingRow.Label),
             RowGroupColumnName = nameof(RankingRow.GroupId),
-        });
+        }, trees, leaves, seed));
         return trainer.Fit(data);
     }
 
