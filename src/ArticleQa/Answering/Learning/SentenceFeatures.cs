@@ -109,7 +109,7 @@ internal static class SentenceFeatures
                 totalIdf <= 0 ? 0 : (float)(idf.Where(t => !sentenceSets[i].Contains(t.Key)).Select(t => t.Value).DefaultIfEmpty(0).Max() / totalIdf),
                 questionSet.Count(sentenceSets[i].Contains),
                 (float)alignment[i],
-                (float)Alignment(questionTokens, WindowTokens(candidates, i)),
+                WindowAlignment(candidates, best, i),
                 (float)(alignment[i] - BestOther(alignment, i)),
                 best[i].Length == 0 ? 0 : best[i].Min(),
             ];
@@ -133,12 +133,29 @@ internal static class SentenceFeatures
         return window;
     }
 
-    private static double Alignment(TokenVectors question, List<TokenVectors> sentences) =>
-        question.BestCosines(sentences) is { Length: > 0 } best ? best.Average() : 0;
+    /// <summary>
+    /// The tokenAlignment of candidate <paramref name="i"/> with its neighbours in the same passage: each question
+    /// word-piece's best cosine over the window is the largest of its best cosines per sentence.
+    /// </summary>
+    private static float WindowAlignment(IReadOnlyList<CandidateSentence> candidates, float[][] best, int i)
+    {
+        var window = new[] { i - 1, i, i + 1 }
+            .Where(j => j >= 0 && j < candidates.Count && candidates[j].SourceNumber == candidates[i].SourceNumber && best[j].Length > 0)
+            .Select(j => best[j])
+            .ToList();
+        if (window.Count == 0)
+        {
+            return 0;
+        }
 
-    /// <summary>The word-piece vectors of candidate <paramref name="i"/> and its neighbours in the same passage.</summary>
-    private static List<TokenVectors> WindowTokens(IReadOnlyList<CandidateSentence> candidates, int i) =>
-        [.. new[] { i - 1, i, i + 1 }.Where(j => j >= 0 && j < candidates.Count && candidates[j].SourceNumber == candidates[i].SourceNumber).Select(j => candidates[j].Tokens)];
+        var max = window[0].ToArray();
+        foreach (var other in window.Skip(1))
+        {
+            TensorPrimitives.Max(max, other, max);
+        }
+
+        return max.Average();
+    }
 
     /// <summary>0-based rank of each value, highest first; equal values share the better rank.</summary>
     private static float[] Ranks(double[] values) =>
