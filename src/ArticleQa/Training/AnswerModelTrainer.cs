@@ -23,11 +23,22 @@ public static class AnswerModelTrainer
     /// <summary>Part of the example cache's key: raise it when extraction changes what a feature's values mean.</summary>
     private const int ExtractionVersion = 3;
 
+    /// <summary>Seed of the rewording (<see cref="ParaphrasedQuestions"/>); part of the example cache's key with its version.</summary>
+    private const int ReworderSeed = 20261201;
+
+    private const int ReworderVersion = 1;
+
     public static async Task<TrainingResult> TrainAsync(TrainingOptions options, IProgress<string> progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(progress);
         var data = await SquadTrainingData.ReadAsync(options.SquadPath, options.Squad2Path, cancellationToken).ConfigureAwait(false);
+        using var synonyms = options.WordNetFolder is null ? null : WordNetSynonyms.Load(options.WordNetFolder);
+        if (synonyms is not null)
+        {
+            data = data with { FileHashes = await WithHashesAsync(data.FileHashes, synonyms.Files, cancellationToken).ConfigureAwait(false) };
+        }
+
         var split = SquadSplit.Default;
         var unknown = data.Articles.Select(a => a.Title).Except(split.Train.Concat(split.Dev), StringComparer.Ordinal).ToList();
         if (unknown.Count > 0)
@@ -37,7 +48,7 @@ public static class AnswerModelTrainer
 
         progress.Report($"Read {data.Articles.Count} articles (reserved ones left out), {data.Articles.Sum(a => a.Questions.Count)} questions");
         var retrieval = await TrainRetrievalAsync(data, split, options, progress, cancellationToken).ConfigureAwait(false);
-        var examples = await ExamplesAsync(data, options.WorkFolder, retrieval, progress, cancellationToken).ConfigureAwait(false);
+        var examples = await ExamplesAsync(data, options.WorkFolder, retrieval, synonyms, progress, cancellationToken).ConfigureAwait(false);
         var train = examples.Where(e => split.Train.Contains(e.Title, StringComparer.Ordinal)).ToList();
         var dev = examples.Where(e => split.Dev.Contains(e.Title, StringComparer.Ordinal)).ToList();
         return Fit(train, dev, data, split, options.OutputFolder, progress);
@@ -51,18 +62,24 @@ public static class AnswerModelTrainer
         var scorer = fitter.FitScorer(train);
         progress.Report("Fitting the abstention model on out-of-fold scorer output");
         var abstention = fitter.FitAbstention(train);
-        // The targets are on open retrieval; the same dev questions over their own article alone are reported beside.
+        // The targets are on open retrieval; the other kinds of dev question (see ExamplesAsync) are reported beside.
         var ownArticle = dev.Where(e => e.OwnArticle && !e.Entity).ToList();
         var entities = dev.Where(e => e.Entity).ToList();
-        dev = [.. dev.Where(e => !e.OwnArticle && !e.Entity)];
-        var probabilities = fitter.ScoreSentences(scorer, dev);
-        var confidence = fitter.Predict(abstention, dev.Select((e, i) => ModelFitter.QuestionRow(e, probabilities[i]).Features), QuestionFeatures.Names.Length);
+        var removed = dev.Where(e => e.EvidenceRemoved).ToList();
+        var reworded = dev.Where(e => e.Reworded).ToList();
+        dev = [.. dev.Where(e => !e.OwnArticle && !e.Entity && !e.EvidenceRemoved && !e.Reworded)];
+        (float[][] Probabilities, float[] Confidence) Score(IReadOnlyList<TrainingExample> set)
+        {
+            var p = fitter.ScoreSentences(scorer, set);
+            return (p, fitter.Predict(abstention, set.Select((e, i) => ModelFitter.QuestionRow(e, p[i]).Features), QuestionFeatures.Names.Length));
+        }
+
+        var (probabilities, confidence) = Score(dev);
         var threshold = DevFigures.ChooseOperatingPoint(dev, probabilities, confidence);
         var figures = Figures(dev, data, probabilities, confidence, threshold);
         if (ownArticle.Count > 0)
         {
-            var ownProbabilities = fitter.ScoreSentences(scorer, ownArticle);
-            var ownConfidence = fitter.Predict(abstention, ownArticle.Select((e, i) => ModelFitter.QuestionRow(e, ownProbabilities[i]).Features), QuestionFeatures.Names.Length);
+            var (ownProbabilities, ownConfidence) = Score(ownArticle);
             foreach (var (name, value) in Figures(ownArticle, data, ownProbabilities, ownConfidence, threshold).Where(f => f.Key.Contains("split", StringComparison.Ordinal) || f.Key.StartsWith("scorer", StringComparison.Ordinal)))
             {
                 figures["own article: " + name] = value;
@@ -71,11 +88,23 @@ public static class AnswerModelTrainer
 
         if (entities.Count > 0)
         {
-            var entityProbabilities = fitter.ScoreSentences(scorer, entities);
-            var entityConfidence = fitter.Predict(abstention, entities.Select((e, i) => ModelFitter.QuestionRow(e, entityProbabilities[i]).Features), QuestionFeatures.Names.Length);
+            var (entityProbabilities, entityConfidence) = Score(entities);
             var (accuracy, abstained, _) = DevFigures.At(entities, entityProbabilities, entityConfidence, threshold);
             figures["entity questions dev split answerable answered"] = Math.Round(accuracy, 4);
             figures["entity questions dev split unanswerable abstained"] = Math.Round(abstained, 4);
+        }
+
+        if (removed.Count > 0)
+        {
+            var (removedProbabilities, removedConfidence) = Score(removed);
+            figures["evidence removed dev split abstained"] = Math.Round(DevFigures.At(removed, removedProbabilities, removedConfidence, threshold).AbstentionRecall, 4);
+        }
+
+        if (reworded.Count > 0)
+        {
+            var (rewordedProbabilities, rewordedConfidence) = Score(reworded);
+            figures["reworded dev split answer accuracy"] = Math.Round(DevFigures.At(reworded, rewordedProbabilities, rewordedConfidence, threshold).Accuracy, 4);
+            figures["reworded dev split scorer top-1"] = Math.Round(DevFigures.TopOneAccuracy(reworded, rewordedProbabilities.Select(ModelFitter.Best).ToList()), 4);
         }
 
         var curve = Enumerable.Range(1, 19).Select(i => i / 20.0).Select(t => DevFigures.At(dev, probabilities, confidence, t)).Select((f, i) => ((i + 1) / 20.0, f.Accuracy, f.AbstentionRecall, f.AbstentionPrecision)).ToList();
@@ -143,12 +172,12 @@ public static class AnswerModelTrainer
         return RetrievalTraining.Run(index, questions, split, data, options.OutputFolder, progress);
     }
 
-    private static async Task<List<TrainingExample>> ExamplesAsync(SquadTrainingData data, string work, RetrievalTrainingResult retrieval, IProgress<string> progress, CancellationToken cancellationToken)
+    private static async Task<List<TrainingExample>> ExamplesAsync(SquadTrainingData data, string work, RetrievalTrainingResult retrieval, WordNetSynonyms? synonyms, IProgress<string> progress, CancellationToken cancellationToken)
     {
         // The examples depend on the retrieval they were extracted under: the fusion weight and the ranker's model (its zip's contents).
         var ranker = retrieval.RankerPath is null ? "fusion" : ModelContentHash(retrieval.RankerPath);
         var key = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(
-            string.Join("|", data.FileHashes.Values) + "|" + string.Join(",", SentenceFeatures.Names) + "|" + string.Join(",", QuestionFeatures.Names.TakeLast(9)) + "|open+dev-own-article+entities" + EntityQuestions.PerArticle + "|" + ExtractionVersion
+            string.Join("|", data.FileHashes.Values) + "|" + string.Join(",", SentenceFeatures.Names) + "|" + string.Join(",", QuestionFeatures.Names.TakeLast(9)) + "|open+dev-own-article+entities" + EntityQuestions.PerArticle + "+dev-evidence-removed" + (synonyms is null ? "" : "+dev-reworded" + ReworderVersion) + "|" + ExtractionVersion
             + "|" + retrieval.DenseWeight.ToString(System.Globalization.CultureInfo.InvariantCulture) + "|" + ranker)))[..16];
         var cachePath = Path.Combine(work, $"examples-{key}.bin");
         if (TrainingExampleCache.TryRead(cachePath) is { } cached)
@@ -171,22 +200,53 @@ public static class AnswerModelTrainer
             a => index.Articles.Values.Single(info => Path.GetFileNameWithoutExtension(info.FilePath) == SquadDataset.Slug(a.Title)).Id,
             StringComparer.Ordinal);
         var examples = new List<TrainingExample>(questions.Count);
+        var rewordings = new List<(string Title, EvalQuestion Question)>();
+        var extracted = 0;
         foreach (var chunk in questions.Chunk(256))
         {
             var encoded = await extractor.EncodeQuestionsAsync([.. chunk.Select(q => q.Question.Question)], cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < chunk.Length; i++)
             {
-                examples.Add(await extractor.ExtractAsync(chunk[i].Title, chunk[i].Question, encoded[i], cancellationToken).ConfigureAwait(false));
-
-                // Collections range from one article (the seed) to many: dev questions are also measured over their
-                // own article alone. (Training on both ways measured no better on either, so training sees open retrieval.)
-                if (SquadSplit.Default.Dev.Contains(chunk[i].Title, StringComparer.Ordinal))
+                var (title, question) = chunk[i];
+                examples.Add(await extractor.ExtractAsync(title, question, encoded[i], cancellationToken).ConfigureAwait(false));
+                if (!SquadSplit.Default.Dev.Contains(title, StringComparer.Ordinal))
                 {
-                    examples.Add(await extractor.ExtractAsync(chunk[i].Title, chunk[i].Question, encoded[i], cancellationToken, articleIds[chunk[i].Title]).ConfigureAwait(false));
+                    continue;
+                }
+
+                // Dev questions are also measured three other ways (figures only; training sees open retrieval, and
+                // training on these kinds too measured worse on the dev split): over their own article alone, since
+                // collections range from one article (the seed) to many; with the answer sentences taken out of the
+                // sources, the near miss SQuAD 2.0 is made of; and reworded with WordNet synonyms, as readers word
+                // what they ask.
+                examples.Add(await extractor.ExtractAsync(title, question, encoded[i], cancellationToken, articleIds[title]).ConfigureAwait(false));
+                if (await extractor.ExtractWithoutEvidenceAsync(title, question, encoded[i], cancellationToken).ConfigureAwait(false) is { } removed)
+                {
+                    examples.Add(removed);
+                }
+
+                if (synonyms is not null && question.Answerable && ParaphrasedQuestions.Create(question, synonyms, ReworderSeed) is { } reworded)
+                {
+                    rewordings.Add((title, reworded));
                 }
             }
 
-            progress.Report($"Extracted features of {examples.Count(e => !e.OwnArticle)}/{questions.Count} questions");
+            extracted += chunk.Length;
+            progress.Report($"Extracted features of {extracted}/{questions.Count} questions");
+        }
+
+        foreach (var chunk in rewordings.Chunk(256))
+        {
+            var encoded = await extractor.EncodeQuestionsAsync([.. chunk.Select(q => q.Question.Question)], cancellationToken).ConfigureAwait(false);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                examples.Add(await extractor.ExtractAsync(chunk[i].Title, chunk[i].Question, encoded[i], cancellationToken).ConfigureAwait(false));
+            }
+        }
+
+        if (rewordings.Count > 0)
+        {
+            progress.Report($"Extracted features of {rewordings.Count} reworded dev questions, as: {string.Join("; ", rewordings.Take(3).Select(r => $"\"{r.Question.Question}\""))}");
         }
 
         // Broad questions about names, made from each split's own articles (so no name crosses the split):
@@ -209,6 +269,18 @@ public static class AnswerModelTrainer
 
         TrainingExampleCache.Write(cachePath, examples);
         return examples;
+    }
+
+    private static async Task<Dictionary<string, string>> WithHashesAsync(IReadOnlyDictionary<string, string> hashes, IEnumerable<string> files, CancellationToken cancellationToken)
+    {
+        var result = new Dictionary<string, string>(hashes, StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            await using var stream = File.OpenRead(file);
+            result["wordnet/" + Path.GetFileName(file)] = Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
+        }
+
+        return result;
     }
 
     /// <summary>SHA-256 of a model zip's entries (names and contents), which stay the same when a run rewrites the same model with new timestamps.</summary>

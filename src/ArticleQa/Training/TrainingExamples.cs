@@ -51,6 +51,41 @@ internal sealed class TrainingExamples(PassageRetriever retriever, IEmbeddingGen
         return new TrainingExample(question.Id, title, question.Answerable, features, labels, QuestionFeatures.Facts(question.Question, candidates, encoded.Tokens), ownArticleId is not null);
     }
 
+    /// <summary>
+    /// An answerable question made unanswerable: its open-retrieval sources with every sentence holding a gold answer
+    /// taken out, so the passages stay on topic and the answer is not in them (SQuAD 2.0's kind of unanswerable
+    /// question). Null when retrieval found no such sentence or the answer is still in what is left.
+    /// </summary>
+    public async Task<TrainingExample?> ExtractWithoutEvidenceAsync(string title, EvalQuestion question, ExtractiveAnswerer.Encoded encoded, CancellationToken cancellationToken)
+    {
+        if (!question.Answerable)
+        {
+            return null;
+        }
+
+        var found = await retriever.SearchAsync(question.Question, encoded.Vector, topK, cancellationToken: cancellationToken).ConfigureAwait(false);
+        bool Holds(string text) => question.Answers.Any(a => text.Contains(a, StringComparison.OrdinalIgnoreCase));
+        var removed = 0;
+        var sources = SourcesBlock.Parse(SourcesBlock.Format(found)).Select(source =>
+        {
+            var sentences = ExtractiveAnswerer.SentencesOf(source.Text).ToList();
+            var kept = sentences.Where(s => !Holds(s)).ToList();
+            removed += sentences.Count - kept.Count;
+            return source with { Text = string.Join(" ", kept) };
+        }).Where(s => !string.IsNullOrWhiteSpace(s.Text)).ToList();
+        if (removed == 0 || sources.Count == 0 || sources.Any(s => Holds(s.Title + "\n" + s.Text)))
+        {
+            return null;
+        }
+
+        await EnsureVectorsAsync(sources, cancellationToken).ConfigureAwait(false);
+        var scores = sources.Select(s => found[s.Number - 1].Score).ToList();
+        sources = [.. sources.Select((s, i) => s with { Number = i + 1 })];
+        var candidates = ExtractiveAnswerer.Candidates(sources, scores, _vectors);
+        var features = SentenceFeatures.Extract(question.Question, encoded.Vector, candidates, encoded.Tokens);
+        return new TrainingExample(question.Id + TrainingExample.EvidenceRemovedSuffix, title, false, features, new bool[candidates.Count], QuestionFeatures.Facts(question.Question, candidates, encoded.Tokens));
+    }
+
     private async Task EnsureVectorsAsync(IReadOnlyList<SourcesBlock.Source> sources, CancellationToken cancellationToken)
     {
         var missing = sources.SelectMany(s => ExtractiveAnswerer.SentencesOf(s.Text)).Where(s => !_vectors.ContainsKey(s)).Distinct(StringComparer.Ordinal).ToList();

@@ -117,6 +117,20 @@ public sealed class CommandRunnerTests
     }
 
     [Fact]
+    public async Task RunAsync_TrainWithAFolderThatIsNotWordNet_ExitsTwoNamingItBeforeAnyWork()
+    {
+        var questions = Path.Combine(RepositoryPaths.Root, "tests", "eval", "seed", "questions.jsonl");
+        var notWordNet = Path.Combine(RepositoryPaths.Root, "prompts");
+
+        var (exitCode, output, error) = await VerbRunner.RunWithAsync(["train", "--squad", questions, "--squad2", questions, "--out", BotHost.TempIndex(), "--wordnet", notWordNet]);
+
+        Assert.Equal(2, exitCode);
+        Assert.Empty(output);
+        var lines = error.ReplaceLineEndings("\n").TrimEnd().Split('\n');
+        Assert.Equal($"error: --wordnet: '{notWordNet}' is not a WordNet 3.0 database folder (no index.noun). Install one (Debian: apt-get install wordnet-base) or pass --wordnet none.", lines[0]);
+    }
+
+    [Fact]
     public async Task RunAsync_IndexFolderCannotBeWritten_ExitsTwoWithOneLineNamingThePath()
     {
         var file = Path.Combine(BotHost.TempIndex(), "a-file");

@@ -62,7 +62,58 @@ public sealed class ModelFitterTests
         Assert.True(answerable > unanswerable, $"mean confidence answerable {answerable:0.000}, unanswerable {unanswerable:0.000}");
     }
 
+    [Fact]
+    public async Task ExtractWithoutEvidence_AnswerableQuestions_OnTopicSourcesWithNoSentenceHoldingTheAnswer()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var folder = new TempFolder();
+        var (questions, extractor, services) = await SliceAsync(folder, cancellationToken);
+        using var _ = services;
+        var made = 0;
+        foreach (var question in questions.Where(q => q.Answerable).Take(20))
+        {
+            var encoded = (await extractor.EncodeQuestionsAsync([question.Question], cancellationToken))[0];
+            var asked = await extractor.ExtractAsync("slice", question, encoded, cancellationToken);
+            var removed = await extractor.ExtractWithoutEvidenceAsync("slice", question, encoded, cancellationToken);
+            if (!asked.Reachable)
+            {
+                Assert.Null(removed); // nothing to take out
+                continue;
+            }
+
+            if (removed is null)
+            {
+                continue; // the answer is also elsewhere in the sources
+            }
+
+            made++;
+            Assert.False(removed.Answerable);
+            Assert.True(removed.EvidenceRemoved);
+            Assert.False(removed.Reachable);
+            Assert.Equal(question.Id + TrainingExample.EvidenceRemovedSuffix, removed.Id);
+            Assert.InRange(removed.Sentences.Length, 1, asked.Sentences.Length - asked.Labels.Count(l => l));
+            Assert.All(removed.Sentences, row => Assert.Equal(SentenceFeatures.Names.Length, row.Length));
+        }
+
+        Assert.True(made >= 10, $"{made} of 20 questions made unanswerable");
+    }
+
     private static async Task<List<TrainingExample>> ExamplesAsync(TempFolder folder, CancellationToken cancellationToken)
+    {
+        var (questions, extractor, services) = await SliceAsync(folder, cancellationToken);
+        using var _ = services;
+        var examples = new List<TrainingExample>();
+        foreach (var (question, i) in questions.Select((q, i) => (q, i)))
+        {
+            var encoded = (await extractor.EncodeQuestionsAsync([question.Question], cancellationToken))[0];
+            // Three "articles" for the abstention model's folds.
+            examples.Add(await extractor.ExtractAsync(i % 3 == 0 ? "slice-a" : i % 3 == 1 ? "slice-b" : "slice-c", question, encoded, cancellationToken));
+        }
+
+        return examples;
+    }
+
+    private static async Task<(List<EvalQuestion> Questions, TrainingExamples Extractor, ServiceProvider Services)> SliceAsync(TempFolder folder, CancellationToken cancellationToken)
     {
         var source = RepositoryPaths.Combine("tests", "eval", "squad");
         var texts = new List<string>();
@@ -78,7 +129,7 @@ public sealed class ModelFitterTests
             .Concat(all.Where(q => !InSlice(q)).Take(60).Select(q => q with { Answerable = false, Answers = [], Evidence = "" }))
             .ToList();
 
-        using var services = TestEngine.Create(
+        var services = TestEngine.Create(
             new Dictionary<string, string?> { ["Articles:Path"] = Path.Combine(folder.Path, "articles"), ["Index:Path"] = Path.Combine(folder.Path, "index") },
             s => s.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(new FakeEmbeddingGenerator()));
         var library = services.GetRequiredService<ArticleLibrary>();
@@ -86,14 +137,6 @@ public sealed class ModelFitterTests
         var embeddings = services.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>();
         var extractor = new TrainingExamples(services.GetRequiredService<PassageRetriever>(), embeddings, topK: 5);
         await extractor.EmbedSentencesAsync(index, null, cancellationToken);
-        var examples = new List<TrainingExample>();
-        foreach (var (question, i) in questions.Select((q, i) => (q, i)))
-        {
-            var encoded = (await extractor.EncodeQuestionsAsync([question.Question], cancellationToken))[0];
-            // Three "articles" for the abstention model's folds.
-            examples.Add(await extractor.ExtractAsync(i % 3 == 0 ? "slice-a" : i % 3 == 1 ? "slice-b" : "slice-c", question, encoded, cancellationToken));
-        }
-
-        return examples;
+        return (questions, extractor, services);
     }
 }
