@@ -21,10 +21,10 @@ internal sealed class TrainCommand : Verb
         var work = VerbOptions.Text("--work", "DIR", "Articles, index and extracted features, kept between runs (default: under the temp folder).");
         var wordnet = VerbOptions.Text("--wordnet", "DIR", $"A WordNet 3.0 database folder, for the dev figure on questions reworded with synonyms (Debian: apt-get install wordnet-base); 'none' leaves it out. The models do not depend on it (default: {DefaultWordNet} when it exists).");
         command.Add(squad);
-        command.Add(wordnet);
         command.Add(squad2);
         command.Add(outFolder);
         command.Add(work);
+        command.Add(wordnet);
         command.SetAction((parse, cancellationToken) => RunAsync(
             context,
             Existing(parse.GetValue(squad), "--squad"),
