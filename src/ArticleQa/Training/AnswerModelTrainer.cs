@@ -34,11 +34,6 @@ public static class AnswerModelTrainer
         ArgumentNullException.ThrowIfNull(progress);
         var data = await SquadTrainingData.ReadAsync(options.SquadPath, options.Squad2Path, cancellationToken).ConfigureAwait(false);
         using var synonyms = options.WordNetFolder is null ? null : WordNetSynonyms.Load(options.WordNetFolder);
-        if (synonyms is not null)
-        {
-            data = data with { FileHashes = await WithHashesAsync(data.FileHashes, synonyms.Files, cancellationToken).ConfigureAwait(false) };
-        }
-
         var split = SquadSplit.Default;
         var unknown = data.Articles.Select(a => a.Title).Except(split.Train.Concat(split.Dev), StringComparer.Ordinal).ToList();
         if (unknown.Count > 0)
@@ -103,8 +98,8 @@ public static class AnswerModelTrainer
         if (reworded.Count > 0)
         {
             var (rewordedProbabilities, rewordedConfidence) = Score(reworded);
-            figures["reworded dev split answer accuracy"] = Math.Round(DevFigures.At(reworded, rewordedProbabilities, rewordedConfidence, threshold).Accuracy, 4);
-            figures["reworded dev split scorer top-1"] = Math.Round(DevFigures.TopOneAccuracy(reworded, rewordedProbabilities.Select(ModelFitter.Best).ToList()), 4);
+            figures["reworded (WordNet 3.0) dev split answer accuracy"] = Math.Round(DevFigures.At(reworded, rewordedProbabilities, rewordedConfidence, threshold).Accuracy, 4);
+            figures["reworded (WordNet 3.0) dev split scorer top-1"] = Math.Round(DevFigures.TopOneAccuracy(reworded, rewordedProbabilities.Select(ModelFitter.Best).ToList()), 4);
         }
 
         var curve = Enumerable.Range(1, 19).Select(i => i / 20.0).Select(t => DevFigures.At(dev, probabilities, confidence, t)).Select((f, i) => ((i + 1) / 20.0, f.Accuracy, f.AbstentionRecall, f.AbstentionPrecision)).ToList();
@@ -177,7 +172,7 @@ public static class AnswerModelTrainer
         // The examples depend on the retrieval they were extracted under: the fusion weight and the ranker's model (its zip's contents).
         var ranker = retrieval.RankerPath is null ? "fusion" : ModelContentHash(retrieval.RankerPath);
         var key = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(
-            string.Join("|", data.FileHashes.Values) + "|" + string.Join(",", SentenceFeatures.Names) + "|" + string.Join(",", QuestionFeatures.Names.TakeLast(9)) + "|open+dev-own-article+entities" + EntityQuestions.PerArticle + "+dev-evidence-removed" + (synonyms is null ? "" : "+dev-reworded" + ReworderVersion) + "|" + ExtractionVersion
+            string.Join("|", data.FileHashes.Values) + "|" + string.Join(",", SentenceFeatures.Names) + "|" + string.Join(",", QuestionFeatures.Names.TakeLast(9)) + "|open+dev-own-article+entities" + EntityQuestions.PerArticle + "+dev-evidence-removed" + (synonyms is null ? "" : "+dev-reworded" + ReworderVersion + FilesHash(synonyms.Files)) + "|" + ExtractionVersion
             + "|" + retrieval.DenseWeight.ToString(System.Globalization.CultureInfo.InvariantCulture) + "|" + ranker)))[..16];
         var cachePath = Path.Combine(work, $"examples-{key}.bin");
         if (TrainingExampleCache.TryRead(cachePath) is { } cached)
@@ -271,16 +266,16 @@ public static class AnswerModelTrainer
         return examples;
     }
 
-    private static async Task<Dictionary<string, string>> WithHashesAsync(IReadOnlyDictionary<string, string> hashes, IEnumerable<string> files, CancellationToken cancellationToken)
+    /// <summary>SHA-256 over the files' contents, for the example cache's key.</summary>
+    private static string FilesHash(IEnumerable<string> files)
     {
-        var result = new Dictionary<string, string>(hashes, StringComparer.Ordinal);
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
         foreach (var file in files)
         {
-            await using var stream = File.OpenRead(file);
-            result["wordnet/" + Path.GetFileName(file)] = Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(stream, cancellationToken).ConfigureAwait(false));
+            hash.AppendData(File.ReadAllBytes(file));
         }
 
-        return result;
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     /// <summary>SHA-256 of a model zip's entries (names and contents), which stay the same when a run rewrites the same model with new timestamps.</summary>

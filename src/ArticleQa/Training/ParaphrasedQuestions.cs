@@ -7,9 +7,9 @@ namespace ArticleQa.Training;
 /// <summary>
 /// A SQuAD question reworded the way readers reword an article: one or two of its lower-case content words replaced
 /// by a WordNet synonym (<see cref="WordNetSynonyms"/>), so it no longer shares them with the sentence that answers
-/// it ("Which city hosted the talks?" becomes "Which city entertained the talks?"). Same answers and evidence; the
-/// label comes from the scorer's own pick as for every question, so a rewording that lost the meaning teaches
-/// abstention. Deterministic for a given question and seed.
+/// it ("Which cities hosted the talks?" becomes "Which metropolis hosted the talks?"). Same answers and evidence.
+/// <c>train</c> rewords the dev split's answerable questions to measure how the models hold up on wording they did
+/// not see (training on rewordings measured worse on dev). Deterministic for a given question and seed.
 /// </summary>
 internal static partial class ParaphrasedQuestions
 {

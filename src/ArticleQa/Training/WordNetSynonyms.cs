@@ -63,7 +63,7 @@ internal sealed class WordNetSynonyms : IDisposable
         return synonyms;
     }
 
-    /// <summary>The files the synonyms come from, for the model cards' SHA-256s.</summary>
+    /// <summary>The files the synonyms come from (the example cache's key includes their contents).</summary>
     public IEnumerable<string> Files => Parts.SelectMany(p => new[] { "index." + p, "data." + p, p + ".exc" })
         .Select(f => Path.Combine(Folder, f)).Where(File.Exists);
 

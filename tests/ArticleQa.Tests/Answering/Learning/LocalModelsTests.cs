@@ -14,8 +14,7 @@ public sealed class LocalModelsTests
         Assert.Equal(QuestionFeatures.Names, models.Abstention.Card.Features);
         Assert.InRange(models.OperatingPoint, 0.01, 0.99);
         Assert.Empty(models.Scorer.Card.TrainedOn.Concat(models.Scorer.Card.ChosenOn).Intersect(ArticleQa.Training.SquadSplit.Reserved));
-        // The two SQuAD files the models learned from, and the WordNet files of the reworded dev figure.
-        Assert.Equal(["dev-v1.1.json", "train-v2.0-8-articles.json"], models.Scorer.Card.DataFiles.Keys.Where(k => !k.StartsWith("wordnet/", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        Assert.Equal(2, models.Scorer.Card.DataFiles.Count);
     }
 
     [Fact]
