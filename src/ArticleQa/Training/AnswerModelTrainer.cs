@@ -203,7 +203,8 @@ public static class AnswerModelTrainer
             for (var i = 0; i < chunk.Length; i++)
             {
                 var (title, question) = chunk[i];
-                examples.Add(await extractor.ExtractAsync(title, question, encoded[i], cancellationToken).ConfigureAwait(false));
+                var found = await extractor.SearchAsync(question, encoded[i], null, cancellationToken).ConfigureAwait(false);
+                examples.Add(await extractor.ExtractAsync(title, question, encoded[i], found, cancellationToken).ConfigureAwait(false));
                 if (!SquadSplit.Default.Dev.Contains(title, StringComparer.Ordinal))
                 {
                     continue;
@@ -215,7 +216,7 @@ public static class AnswerModelTrainer
                 // sources, the near miss SQuAD 2.0 is made of; and reworded with WordNet synonyms, as readers word
                 // what they ask.
                 examples.Add(await extractor.ExtractAsync(title, question, encoded[i], cancellationToken, articleIds[title]).ConfigureAwait(false));
-                if (await extractor.ExtractWithoutEvidenceAsync(title, question, encoded[i], cancellationToken).ConfigureAwait(false) is { } removed)
+                if (await extractor.ExtractWithoutEvidenceAsync(title, question, encoded[i], found, cancellationToken).ConfigureAwait(false) is { } removed)
                 {
                     examples.Add(removed);
                 }

@@ -35,35 +35,45 @@ internal sealed class TrainingExamples(PassageRetriever retriever, IEmbeddingGen
         await ExtractiveAnswerer.EncodeAsync(embeddings, questions, cancellationToken).ConfigureAwait(false);
 
     /// <summary>The question's example under open retrieval, or over <paramref name="ownArticleId"/> alone when given.</summary>
-    public async Task<TrainingExample> ExtractAsync(string title, EvalQuestion question, ExtractiveAnswerer.Encoded encoded, CancellationToken cancellationToken, string? ownArticleId = null)
+    public async Task<TrainingExample> ExtractAsync(string title, EvalQuestion question, ExtractiveAnswerer.Encoded encoded, CancellationToken cancellationToken, string? ownArticleId = null) =>
+        await ExtractAsync(title, question, encoded, await SearchAsync(question, encoded, ownArticleId, cancellationToken).ConfigureAwait(false), cancellationToken, ownArticleId is not null).ConfigureAwait(false);
+
+    /// <summary>The passages a turn would retrieve for the question: open retrieval, or over <paramref name="ownArticleId"/> alone.</summary>
+    public async Task<IReadOnlyList<RetrievedPassage>> SearchAsync(EvalQuestion question, ExtractiveAnswerer.Encoded encoded, string? ownArticleId, CancellationToken cancellationToken)
     {
-        var questionVector = encoded.Vector;
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(encoded);
         var filter = ownArticleId is null ? null : new SearchFilter(new HashSet<string>([ownArticleId], StringComparer.Ordinal));
-        var found = await retriever.SearchAsync(question.Question, questionVector, topK, filter, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var sources = SourcesBlock.Parse(SourcesBlock.Format(found));
-        await EnsureVectorsAsync(sources, cancellationToken).ConfigureAwait(false);
-        var candidates = ExtractiveAnswerer.Candidates(sources, found.Select(f => f.Score).ToList(), _vectors);
-        var features = SentenceFeatures.Extract(question.Question, questionVector, candidates, encoded.Tokens);
+        return await retriever.SearchAsync(question.Question, encoded.Vector, topK, filter, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The question's example from the passages <see cref="SearchAsync"/> found for it.</summary>
+    public async Task<TrainingExample> ExtractAsync(string title, EvalQuestion question, ExtractiveAnswerer.Encoded encoded, IReadOnlyList<RetrievedPassage> found, CancellationToken cancellationToken, bool ownArticle = false)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(found);
         var matcher = new EvidenceMatcher(question);
-        var labels = candidates.Select(c => question.Answerable
-            && question.Answers.Any(a => c.Sentence.Contains(a, StringComparison.OrdinalIgnoreCase))
-            && matcher.IsHit(c.Passage)).ToArray();
-        return new TrainingExample(question.Id, title, question.Answerable, features, labels, QuestionFeatures.Facts(question.Question, candidates, encoded.Tokens), ownArticleId is not null);
+        return await ExampleAsync(
+            question.Id, title, question, encoded, SourcesBlock.Parse(SourcesBlock.Format(found)), [.. found.Select(f => f.Score)],
+            c => question.Answerable && question.Answers.Any(a => c.Sentence.Contains(a, StringComparison.OrdinalIgnoreCase)) && matcher.IsHit(c.Passage),
+            ownArticle,
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// An answerable question made unanswerable: its open-retrieval sources with every sentence holding a gold answer
-    /// taken out, so the passages stay on topic and the answer is not in them (SQuAD 2.0's kind of unanswerable
-    /// question). Null when retrieval found no such sentence or the answer is still in what is left.
+    /// An answerable question made unanswerable: the passages found for it (open retrieval) with every sentence holding
+    /// a gold answer taken out, so they stay on topic and the answer is not in them (SQuAD 2.0's kind of unanswerable
+    /// question). Null when the passages hold no such sentence or the answer is still in what is left.
     /// </summary>
-    public async Task<TrainingExample?> ExtractWithoutEvidenceAsync(string title, EvalQuestion question, ExtractiveAnswerer.Encoded encoded, CancellationToken cancellationToken)
+    public async Task<TrainingExample?> ExtractWithoutEvidenceAsync(string title, EvalQuestion question, ExtractiveAnswerer.Encoded encoded, IReadOnlyList<RetrievedPassage> found, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(question);
+        ArgumentNullException.ThrowIfNull(found);
         if (!question.Answerable)
         {
             return null;
         }
 
-        var found = await retriever.SearchAsync(question.Question, encoded.Vector, topK, cancellationToken: cancellationToken).ConfigureAwait(false);
         bool Holds(string text) => question.Answers.Any(a => text.Contains(a, StringComparison.OrdinalIgnoreCase));
         var removed = 0;
         var sources = SourcesBlock.Parse(SourcesBlock.Format(found)).Select(source =>
@@ -78,12 +88,21 @@ internal sealed class TrainingExamples(PassageRetriever retriever, IEmbeddingGen
             return null;
         }
 
-        await EnsureVectorsAsync(sources, cancellationToken).ConfigureAwait(false);
         var scores = sources.Select(s => found[s.Number - 1].Score).ToList();
-        sources = [.. sources.Select((s, i) => s with { Number = i + 1 })];
+        return await ExampleAsync(
+            question.Id + TrainingExample.EvidenceRemovedSuffix, title, question with { Answerable = false }, encoded,
+            [.. sources.Select((s, i) => s with { Number = i + 1 })], scores, _ => false, ownArticle: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The candidates of <paramref name="sources"/> (numbered from 1, <paramref name="scores"/> in that order), their features, labels and the question's facts.</summary>
+    private async Task<TrainingExample> ExampleAsync(
+        string id, string title, EvalQuestion question, ExtractiveAnswerer.Encoded encoded, IReadOnlyList<SourcesBlock.Source> sources, IReadOnlyList<double> scores,
+        Func<CandidateSentence, bool> answers, bool ownArticle, CancellationToken cancellationToken)
+    {
+        await EnsureVectorsAsync(sources, cancellationToken).ConfigureAwait(false);
         var candidates = ExtractiveAnswerer.Candidates(sources, scores, _vectors);
         var features = SentenceFeatures.Extract(question.Question, encoded.Vector, candidates, encoded.Tokens);
-        return new TrainingExample(question.Id + TrainingExample.EvidenceRemovedSuffix, title, false, features, new bool[candidates.Count], QuestionFeatures.Facts(question.Question, candidates, encoded.Tokens));
+        return new TrainingExample(id, title, question.Answerable, features, [.. candidates.Select(answers)], QuestionFeatures.Facts(question.Question, candidates, encoded.Tokens), ownArticle);
     }
 
     private async Task EnsureVectorsAsync(IReadOnlyList<SourcesBlock.Source> sources, CancellationToken cancellationToken)

@@ -73,8 +73,9 @@ public sealed class ModelFitterTests
         foreach (var question in questions.Where(q => q.Answerable).Take(20))
         {
             var encoded = (await extractor.EncodeQuestionsAsync([question.Question], cancellationToken))[0];
-            var asked = await extractor.ExtractAsync("slice", question, encoded, cancellationToken);
-            var removed = await extractor.ExtractWithoutEvidenceAsync("slice", question, encoded, cancellationToken);
+            var found = await extractor.SearchAsync(question, encoded, null, cancellationToken);
+            var asked = await extractor.ExtractAsync("slice", question, encoded, found, cancellationToken);
+            var removed = await extractor.ExtractWithoutEvidenceAsync("slice", question, encoded, found, cancellationToken);
             if (!asked.Reachable)
             {
                 Assert.Null(removed); // nothing to take out
