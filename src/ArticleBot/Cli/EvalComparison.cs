@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ArticleQa.Evaluation;
 
 namespace ArticleBot.Cli;
 
@@ -26,7 +27,8 @@ internal static class EvalComparison
             text.AppendLine(CultureInfo.InvariantCulture, $"{"prompt hash",-22} {string.Join(",", answersA.PromptHashes),14} {string.Join(",", answersB.PromptHashes),14}");
             var before = answersA.Results.ToDictionary(r => r.Id, StringComparer.Ordinal);
             var changed = answersB.Results.Where(r => before.TryGetValue(r.Id, out var old) && old.Passed != r.Passed).ToList();
-            text.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"{changed.Count} questions changed outcome:");
+            text.AppendLine().AppendLine(Significance(names, changed.Count(r => r.Passed), changed.Count(r => !r.Passed)));
+            text.AppendLine(CultureInfo.InvariantCulture, $"{changed.Count} questions changed outcome:");
             foreach (var r in changed)
             {
                 text.AppendLine(CultureInfo.InvariantCulture, $"  {(r.Passed ? "fail -> pass" : "pass -> fail")}  {r.Id}  {r.Question}");
@@ -36,6 +38,19 @@ internal static class EvalComparison
         }
 
         return text.ToString().TrimEnd();
+    }
+
+    /// <summary>
+    /// Whether the changed outcomes lean one way more than luck would: on a few dozen questions a difference of two or
+    /// three is usually the luck of which questions were asked, whatever the figures above say.
+    /// </summary>
+    private static string Significance(IReadOnlyList<string> names, int better, int worse)
+    {
+        var p = SignTest.TwoSidedP(better, worse);
+        var reading = better + worse == 0 ? "nothing to tell apart"
+            : p < 0.05 ? $"unlikely to be chance: {(better > worse ? Name(names[1]) : Name(names[0]))} does better"
+            : "within chance: these questions do not tell the two apart";
+        return string.Create(CultureInfo.InvariantCulture, $"outcome changes: {better} fail -> pass, {worse} pass -> fail; exact sign test p = {p:0.000} ({reading})");
     }
 
     private static string Name(string variant) => variant.Length <= 14 ? variant : "…" + variant[^13..];

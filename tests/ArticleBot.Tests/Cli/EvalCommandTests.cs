@@ -161,6 +161,17 @@ public sealed partial class EvalCommandTests(SeedEvalFixture seed) : IClassFixtu
         var outcomeChanges = Regex.Matches(output, @"^  (pass -> fail|fail -> pass)  (?<id>\S+)  ", RegexOptions.Multiline);
         Assert.Equal(int.Parse(count.Groups["n"].Value, CultureInfo.InvariantCulture), outcomeChanges.Count);
         Assert.Contains(outcomeChanges, c => c.Groups["id"].Value.StartsWith("seed-c", StringComparison.Ordinal));
+
+        // The sign test counts the same changes. Abstaining on everything loses every right answer and gains only the
+        // unanswerable questions it used to answer: far more pass -> fail than fail -> pass.
+        var significance = Regex.Match(output, @"^outcome changes: (?<better>\d+) fail -> pass, (?<worse>\d+) pass -> fail; exact sign test p = (?<p>\d\.\d{3}) \((?<reading>[^)]*)\)\r?$", RegexOptions.Multiline);
+        Assert.True(significance.Success, output);
+        var (better, worse) = (outcomeChanges.Count(c => c.Groups[1].Value == "fail -> pass"), outcomeChanges.Count(c => c.Groups[1].Value == "pass -> fail"));
+        Assert.True(worse >= better + 6, output);
+        Assert.Equal(better, int.Parse(significance.Groups["better"].Value, CultureInfo.InvariantCulture));
+        Assert.Equal(worse, int.Parse(significance.Groups["worse"].Value, CultureInfo.InvariantCulture));
+        Assert.Equal(ArticleQa.Evaluation.SignTest.TwoSidedP(better, worse), Number(significance, "p"), tolerance: 0.0005);
+        Assert.Equal(Number(significance, "p") < 0.05, significance.Groups["reading"].Value.StartsWith("unlikely to be chance: ", StringComparison.Ordinal));
     }
 
     [Fact]
