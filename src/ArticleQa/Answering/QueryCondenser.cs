@@ -54,8 +54,8 @@ public sealed partial class QueryCondenser(IOptions<LlmOptions> llm, Kernel kern
     }
 
     /// <summary>
-    /// The Local model's condensing: a question that refers back (pronoun, "there", "and ...", or almost no content
-    /// words of its own) gets the previous turn's names appended.
+    /// The Local model's condensing: a question that refers back (<see cref="RefersBack"/>) gets the previous turn's
+    /// names appended.
     /// </summary>
     public static string CarryForward(string question, ConversationTurn previous)
     {
@@ -74,13 +74,18 @@ public sealed partial class QueryCondenser(IOptions<LlmOptions> llm, Kernel kern
         return names.Count == 0 ? question : $"{question.TrimEnd()} ({string.Join(", ", names)})";
     }
 
+    /// <summary>
+    /// A pronoun or "there", a leading "and" or "what about", or almost no content words and no name of its own. A
+    /// short question that names its subject ("Who is Witkoff?", "What do the articles say about Moscow?", as the
+    /// suggested follow-ups ask) stands alone: the previous turn's names would pull it back to that turn's passages.
+    /// </summary>
     internal static bool RefersBack(string question)
     {
         var words = Words().Matches(question).Select(m => m.Value).ToList();
         return words.Any(ReferringWords.Contains)
             || question.TrimStart().StartsWith("and ", StringComparison.OrdinalIgnoreCase)
             || question.TrimStart().StartsWith("what about", StringComparison.OrdinalIgnoreCase)
-            || TermAnalyzer.Analyze(question).Count <= 2;
+            || (TermAnalyzer.Analyze(question).Count <= 2 && !NamedEntities.Find(question).Any());
     }
 
     [GeneratedRegex(@"[\p{L}']+")]

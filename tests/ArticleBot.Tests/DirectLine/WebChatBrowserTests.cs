@@ -9,7 +9,7 @@ namespace ArticleBot.Tests.DirectLine;
 /// against the real host in Development with the Local model on the seed article. Skipped where /usr/bin/chromium is
 /// missing (apt-get install chromium).
 /// </summary>
-public sealed class WebChatBrowserTests
+public sealed partial class WebChatBrowserTests
 {
     private const string Chromium = "/usr/bin/chromium";
 
@@ -48,15 +48,19 @@ public sealed class WebChatBrowserTests
         await suggestion.ClickAsync();
         await WaitForAnswersAsync(page, 3);
 
+        // A suggestion names its subject ("Who is Witkoff?", "What do the articles say about Moscow?"); its answer,
+        // asked in the conversation, must be about that subject, not pulled back to the previous turn's passage.
+        var subject = FollowUpSubject().Match(followUp);
+        Assert.True(subject.Success, $"suggestion '{followUp}' is not one of the follow-up forms");
         var bubbles = await BubblesAsync(page);
-        (string Question, string? Expected)[] asked = [.. Typed.Select(t => (t.Question, (string?)t.Expected)), (followUp, null)];
+        (string Question, string Expected)[] asked = [.. Typed, (followUp, subject.Groups["name"].Value)];
         foreach (var (question, expected) in asked)
         {
             var at = bubbles.FindIndex(b => b.User && b.Text.Contains(question, StringComparison.Ordinal));
             Assert.True(at >= 0, $"no bubble for '{question}' in {Describe(bubbles)}");
             Assert.True(at + 1 < bubbles.Count && !bubbles[at + 1].User, $"'{question}' is not followed by the bot in {Describe(bubbles)}");
             var answer = bubbles[at + 1];
-            Assert.Contains(expected ?? "", answer.Text, StringComparison.Ordinal);
+            Assert.Contains(expected, answer.Text, StringComparison.Ordinal);
             Assert.DoesNotContain(ArticleQa.Answering.Answer.NotCovered, answer.Text, StringComparison.Ordinal);
             Assert.Contains(answer.Citations, c => c.Contains(DirectLineConversationTests.ArticleTitle, StringComparison.Ordinal));
         }
@@ -115,6 +119,10 @@ public sealed class WebChatBrowserTests
             """);
         return JsonSerializer.Deserialize<List<Bubble>>(json, Web)!;
     }
+
+    /// <summary>The forms of the Local model's suggestions (FollowUpGenerator), with the name they ask about.</summary>
+    [GeneratedRegex(@"^(What happened in|What is|Who is|What do the articles say about) (?<name>.+)\?$")]
+    private static partial Regex FollowUpSubject();
 
     private static string Describe(List<Bubble> bubbles) =>
         string.Join(" | ", bubbles.Select(b => $"{(b.User ? "Q" : "A")}: {b.Text[..Math.Min(40, b.Text.Length)]}"));

@@ -13,6 +13,15 @@ public sealed class QueryCondenserTests
     [InlineData("What will he discuss there?", "What will he discuss there? (Moscow, Steve Witkoff, Putin)")]
     [InlineData("And when?", "And when? (Moscow, Steve Witkoff, Putin)")]
     [InlineData("What did the ECB decide about interest rates in May?", "What did the ECB decide about interest rates in May?")]
+    [InlineData("Where?", "Where? (Moscow, Steve Witkoff, Putin)")]
+    [InlineData("And Geneva?", "And Geneva? (Moscow, Steve Witkoff, Putin)")]
+    [InlineData("What about Kyiv?", "What about Kyiv? (Moscow, Steve Witkoff, Putin)")]
+    [InlineData("What did he say about Geneva?", "What did he say about Geneva? (Moscow, Steve Witkoff, Putin)")]
+    // Short, but naming its own subject, as the suggested follow-ups do: asked as it is.
+    [InlineData("What do the articles say about Moscow?", "What do the articles say about Moscow?")]
+    [InlineData("What happened in Geneva?", "What happened in Geneva?")]
+    [InlineData("Who is Witkoff?", "Who is Witkoff?")]
+    [InlineData("What is NATO?", "What is NATO?")]
     public void CarryForward_FollowUp_AddsThePreviousTurnsNames(string question, string expected)
     {
         Assert.Equal(expected, QueryCondenser.CarryForward(question, Previous));
