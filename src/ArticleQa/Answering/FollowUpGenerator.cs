@@ -34,6 +34,8 @@ public sealed partial class FollowUpGenerator(
     /// <summary>How many candidate questions are tried before settling for fewer suggestions.</summary>
     private const int MaxCandidates = 10;
 
+    private Starters? _starters;
+
     public async Task<IReadOnlyList<FollowUp>> SuggestAsync(string question, Answer answer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(question);
@@ -47,6 +49,48 @@ public sealed partial class FollowUpGenerator(
         var candidates = llm.Value.Provider == LlmProvider.Local
             ? FromNames(question, answer, passages)
             : await FromModelAsync(question, answer, passages, cancellationToken).ConfigureAwait(false);
+        return await KeepAnsweredAsync(candidates, MaxFollowUps, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Up to <paramref name="count"/> questions to start a conversation with (the welcome's "Try:"): about names in
+    /// the articles' opening passages, each in the first wording that is answered, checked as the follow-ups are, so
+    /// that they too never lead to "the articles don't cover that". Kept until the articles change.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> StarterQuestionsAsync(int count, CancellationToken cancellationToken)
+    {
+        List<IReadOnlyList<FollowUp>> candidates;
+        string key;
+        using (var lease = await library.LeaseIndexAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var index = lease.Index;
+            key = $"{count}|{string.Join(",", index.Articles.Values.Select(a => a.ContentHash).Order(StringComparer.Ordinal))}";
+            if (_starters is { } known && known.Key == key)
+            {
+                return known.Questions;
+            }
+
+            var opening = Enumerable.Range(0, Math.Min(index.PassageCount, 20)).Select(index.GetPassage).ToList();
+            var text = string.Join('\n', opening.Select(p => p.Text));
+            candidates = [.. opening
+                .Where(p => p.Ordinal == 0)
+                .SelectMany(p => NamedEntities.Find(string.Join('\n', p.Text.Split('\n').Skip(1))))
+                .Where(name => name.Length > 3)
+                .Distinct(StringComparer.Ordinal)
+                .Select(name => (IReadOnlyList<FollowUp>)[.. QuestionsAbout(name, text).Select(q => new FollowUp(Label(name), q))])];
+        }
+
+        var questions = (await KeepAnsweredAsync(candidates, count, cancellationToken).ConfigureAwait(false)).Select(f => f.Question).ToList();
+        _starters = new Starters(key, questions);
+        return questions;
+    }
+
+    /// <summary>
+    /// The first answered wording of each candidate subject, in order, until <paramref name="count"/> are kept or
+    /// <see cref="MaxCandidates"/> questions have been tried.
+    /// </summary>
+    private async Task<List<FollowUp>> KeepAnsweredAsync(IEnumerable<IReadOnlyList<FollowUp>> candidates, int count, CancellationToken cancellationToken)
+    {
         var kept = new List<FollowUp>();
         var tries = 0;
         foreach (var alternatives in candidates)
@@ -54,7 +98,7 @@ public sealed partial class FollowUpGenerator(
             // Each candidate is one subject in one or more wordings; the first wording answered stands for it.
             foreach (var candidate in alternatives.Where(c => !kept.Exists(k => k.Question.Equals(c.Question, StringComparison.OrdinalIgnoreCase))))
             {
-                if (kept.Count == MaxFollowUps || tries++ == MaxCandidates)
+                if (kept.Count == count || tries++ == MaxCandidates)
                 {
                     return kept;
                 }
@@ -197,4 +241,7 @@ public sealed partial class FollowUpGenerator(
 
     [GeneratedRegex(@"^(\d+[.)]|[-*•])\s*")]
     private static partial Regex ListMarker();
+
+    /// <summary>The starter questions for the articles whose content hashes make up <paramref name="Key"/>.</summary>
+    private sealed record Starters(string Key, IReadOnlyList<string> Questions);
 }

@@ -16,7 +16,17 @@ public sealed class ConversationTests(BotHostFixture fixture) : IClassFixture<Bo
 
         var welcome = Assert.Single(await BotReplies.ReadAsync(response));
         Assert.Equal("message", (string?)welcome["type"]);
-        AssertWelcome((string)welcome["text"]!);
+        var examples = AssertWelcome((string)welcome["text"]!);
+
+        // The examples are offered because the bot answers them: asked as the user would, each gets an answer, not
+        // "the articles don't cover that" (the welcome once suggested "What happened in Moscow?", which it abstained on).
+        foreach (var (example, i) in examples.Select((e, i) => (e, i)))
+        {
+            using var asked = await fixture.Host.PostActivityAsync(InConversation(BotHost.Message(example), $"conv-welcome-example-{i}"));
+            var answer = (await BotReplies.ReadAsync(asked)).Last(r => (string?)r["type"] == "message");
+            Assert.DoesNotContain(ArticleQa.Answering.Answer.NotCovered, (string?)answer["text"], StringComparison.Ordinal);
+            Assert.Matches(@"\[1\]", (string?)answer["text"] ?? "");
+        }
     }
 
     [Fact]
@@ -60,7 +70,7 @@ public sealed class ConversationTests(BotHostFixture fixture) : IClassFixture<Bo
         Assert.Contains("Witkoff", (string?)replies[1]["text"], StringComparison.Ordinal);
     }
 
-    private static void AssertWelcome(string text)
+    private static List<string> AssertWelcome(string text)
     {
         Assert.StartsWith("Hi! I answer questions about 1 article, ", text, StringComparison.Ordinal);
         var examples = Regex.Matches(text, @"(?m)^- ((Who is|What is|What happened in|What do the articles say about) .+\?)$").Select(m => m.Groups[1].Value).ToList();
@@ -68,6 +78,7 @@ public sealed class ConversationTests(BotHostFixture fixture) : IClassFixture<Bo
         Assert.Equal(2, examples.Distinct().Count());
         Assert.Contains("help", text, StringComparison.Ordinal);
         Assert.Contains("reset", text, StringComparison.Ordinal);
+        return examples;
     }
 
     private static JsonObject MembersAdded(string conversationId, string memberId)
