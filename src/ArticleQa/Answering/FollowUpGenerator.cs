@@ -34,7 +34,8 @@ public sealed partial class FollowUpGenerator(
     /// <summary>How many candidate questions are tried before settling for fewer suggestions.</summary>
     private const int MaxCandidates = 10;
 
-    private Starters? _starters;
+    // Per index snapshot, held weakly: a snapshot the library has replaced is not kept alive by its questions.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<PassageIndex, Starters> _starters = new();
 
     public async Task<IReadOnlyList<FollowUp>> SuggestAsync(string question, Answer answer, CancellationToken cancellationToken)
     {
@@ -55,17 +56,16 @@ public sealed partial class FollowUpGenerator(
     /// <summary>
     /// Up to <paramref name="count"/> questions to start a conversation with (the welcome's "Try:"): about names in
     /// the articles' opening passages, each in the first wording that is answered, checked as the follow-ups are, so
-    /// that they too never lead to "the articles don't cover that". Kept until the articles change.
+    /// that they too never lead to "the articles don't cover that". Kept until the index changes.
     /// </summary>
     public async Task<IReadOnlyList<string>> StarterQuestionsAsync(int count, CancellationToken cancellationToken)
     {
         List<IReadOnlyList<FollowUp>> candidates;
-        string key;
+        PassageIndex index;
         using (var lease = await library.LeaseIndexAsync(cancellationToken).ConfigureAwait(false))
         {
-            var index = lease.Index;
-            key = $"{count}|{string.Join(",", index.Articles.Values.Select(a => a.ContentHash).Order(StringComparer.Ordinal))}";
-            if (_starters is { } known && known.Key == key)
+            index = lease.Index;
+            if (_starters.TryGetValue(index, out var known) && known.Count == count)
             {
                 return known.Questions;
             }
@@ -81,7 +81,7 @@ public sealed partial class FollowUpGenerator(
         }
 
         var questions = (await KeepAnsweredAsync(candidates, count, cancellationToken).ConfigureAwait(false)).Select(f => f.Question).ToList();
-        _starters = new Starters(key, questions);
+        _starters.AddOrUpdate(index, new Starters(count, questions));
         return questions;
     }
 
@@ -242,6 +242,6 @@ public sealed partial class FollowUpGenerator(
     [GeneratedRegex(@"^(\d+[.)]|[-*•])\s*")]
     private static partial Regex ListMarker();
 
-    /// <summary>The starter questions for the articles whose content hashes make up <paramref name="Key"/>.</summary>
-    private sealed record Starters(string Key, IReadOnlyList<string> Questions);
+    /// <summary>The first <paramref name="Count"/> starter questions of one index snapshot.</summary>
+    private sealed record Starters(int Count, IReadOnlyList<string> Questions);
 }
