@@ -138,15 +138,27 @@ public sealed partial class AnswerGenerator(
         ArgumentException.ThrowIfNullOrWhiteSpace(question);
         var started = Stopwatch.StartNew();
         var promptSet = prompts.Current;
-        var query = await CondenseAsync(question.Trim(), recent, promptSet, cancellationToken).ConfigureAwait(false);
-        var vector = await retriever.EmbedAsync(query, cancellationToken).ConfigureAwait(false);
-        var found = await retriever.SearchAsync(query, vector, cancellationToken: cancellationToken).ConfigureAwait(false);
-
-        // The Local model's abstention model judges relevance itself; other models get only passages above the floor.
-        var sources = RecencyPreference.Apply(question, found.Where(p => _local.Value || p.Score >= _retrieval.MinScore).ToList());
-        if (query != question.Trim() && recent.Count > 0)
+        List<RetrievedPassage> sources;
+        string query;
+        var vector = ReadOnlyMemory<float>.Empty;
+        if (OverviewRequest.Matches(question))
         {
-            sources.AddRange(await CarriedPassagesAsync(recent[^1], sources, cancellationToken).ConfigureAwait(false));
+            // About the articles as a whole: their opening passages, not a search for the question's words.
+            query = question.Trim();
+            sources = await OpeningPassagesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            query = await CondenseAsync(question.Trim(), recent, promptSet, cancellationToken).ConfigureAwait(false);
+            vector = await retriever.EmbedAsync(query, cancellationToken).ConfigureAwait(false);
+            var found = await retriever.SearchAsync(query, vector, cancellationToken: cancellationToken).ConfigureAwait(false);
+
+            // The Local model's abstention model judges relevance itself; other models get only passages above the floor.
+            sources = RecencyPreference.Apply(question, found.Where(p => _local.Value || p.Score >= _retrieval.MinScore).ToList());
+            if (query != question.Trim() && recent.Count > 0)
+            {
+                sources.AddRange(await CarriedPassagesAsync(recent[^1], sources, cancellationToken).ConfigureAwait(false));
+            }
         }
 
         // What the user asked is theirs: only at Debug.
@@ -173,6 +185,21 @@ public sealed partial class AnswerGenerator(
             logger.LogWarning(e, "Condensing the follow-up failed; searching with it as asked");
             return question;
         }
+    }
+
+    /// <summary>
+    /// The opening passage of each article for an <see cref="OverviewRequest"/>: newest first (undated ones last, then
+    /// by title), <c>Retrieval:TopK</c> of them, each with score 1 (chosen, not found).
+    /// </summary>
+    private async Task<List<RetrievedPassage>> OpeningPassagesAsync(CancellationToken cancellationToken)
+    {
+        using var lease = await library.LeaseIndexAsync(cancellationToken).ConfigureAwait(false);
+        return [.. lease.Index.Articles.Values
+            .OrderByDescending(a => a.Published ?? DateTimeOffset.MinValue)
+            .ThenBy(a => a.Title, StringComparer.Ordinal)
+            .Select(a => lease.Index.FindPassage($"{a.Id}#0", 1))
+            .OfType<RetrievedPassage>()
+            .Take(_retrieval.TopK)];
     }
 
     /// <summary>A follow-up keeps the passages the previous answer cited among its sources.</summary>

@@ -18,6 +18,9 @@ internal sealed class ExtractiveAnswerer(IEmbeddingGenerator<string, Embedding<f
     /// <summary>Sentences whose vectors are kept (about 13 KB each with their word-pieces).</summary>
     private const int CachedSentences = 10_000;
 
+    /// <summary>Articles an overview answer sums up, one lead sentence each.</summary>
+    private const int OverviewSources = 3;
+
     // With remote embeddings the word-pieces for the soft token alignment still come from the local MiniLM: loaded
     // on first use, kept for the life of the process.
     private static readonly Lazy<MiniLmEmbeddingGenerator> _ownMiniLm = new(() => new MiniLmEmbeddingGenerator());
@@ -28,6 +31,11 @@ internal sealed class ExtractiveAnswerer(IEmbeddingGenerator<string, Embedding<f
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(sources);
+        if (OverviewRequest.Matches(question))
+        {
+            return Overview(sources);
+        }
+
         if (string.IsNullOrWhiteSpace(question) || sources.Count == 0 || TextFeatures.ContentTerms(question).Count == 0)
         {
             return new LocalAnswer(Answer.NotCovered, 0);
@@ -44,6 +52,21 @@ internal sealed class ExtractiveAnswerer(IEmbeddingGenerator<string, Embedding<f
         return new LocalAnswer(
             decision.Answer ? CitationParser.WithMarkers(candidates[decision.Best].Sentence, [candidates[decision.Best].SourceNumber]) : Answer.NotCovered,
             decision.Confidence);
+    }
+
+    /// <summary>
+    /// The answer to an <see cref="OverviewRequest"/>, whose sources are the articles' opening passages: the lead
+    /// sentence of each of the first <see cref="OverviewSources"/>, each with its marker; the learned models are for
+    /// questions about something in the articles.
+    /// </summary>
+    internal static LocalAnswer Overview(IReadOnlyList<SourcesBlock.Source> sources)
+    {
+        var leads = sources.Take(OverviewSources)
+            .Select(s => (s.Number, Lead: OverviewRequest.LeadSentence(s.Title, SentencesOf(s.Text))))
+            .Where(s => s.Lead is not null)
+            .Select(s => CitationParser.WithMarkers(s.Lead!, [s.Number]))
+            .ToList();
+        return leads.Count == 0 ? new LocalAnswer(Answer.NotCovered, 0) : new LocalAnswer(string.Join(" ", leads), 1);
     }
 
     /// <summary>The best candidate, the abstention model's confidence in it, and whether that reaches the operating point.</summary>

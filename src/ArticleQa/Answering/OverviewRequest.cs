@@ -1,0 +1,51 @@
+using System.Text.RegularExpressions;
+
+namespace ArticleQa.Answering;
+
+/// <summary>
+/// A question about the articles as a whole rather than about something in them: "What is the article about?",
+/// "Summarize the articles", "What are the main points?", "TL;DR". Searching for its words finds nothing in
+/// particular (no article says "this article is about"), so such a turn gets the articles' opening passages as its
+/// sources instead, newest first: a real LLM summarises them with citations, and the Local model answers with each
+/// one's lead sentence. Matched on the question as asked, whole, so "What do the articles say about NATO?" or
+/// "Summarize Putin's position" are ordinary questions.
+/// </summary>
+public static partial class OverviewRequest
+{
+    public static bool Matches(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return Overview().IsMatch(question);
+    }
+
+    /// <summary>
+    /// The lead sentence of an opening passage: its first sentence that ends as a sentence does (headlines and
+    /// subtitles do not) and is not the title; else its first sentence that is not the title.
+    /// </summary>
+    public static string? LeadSentence(string title, IEnumerable<string> sentences)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        ArgumentNullException.ThrowIfNull(sentences);
+        var body = sentences.Select(s => s.Trim()).Where(s => s.Length > 0 && !s.Equals(title.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
+        return body.FirstOrDefault(s => SentenceEnd().IsMatch(s)) ?? body.FirstOrDefault();
+    }
+
+    [GeneratedRegex("""
+        ^\s*(?:please\s+|can\s+you\s+|could\s+you\s+)?
+        (?:
+            what(?:'s|\s+is|\s+are|\s+does|\s+do)\s+(?:this|these|the|those)\s+(?:articles?|texts?|stor(?:y|ies)|documents?|pieces?|news|sources?)\s+(?:about|say|cover)
+          | what(?:'s|\s+is)\s+this\s+about
+          | (?:summari[sz]e|sum\s+up|give\s+(?:me\s+)?(?:a\s+|an\s+|the\s+)?(?:short\s+|quick\s+|brief\s+)?(?:summary|overview|gist|rundown))
+            (?:\s+(?:of\s+)?(?:this|these|the|those|it|them)(?:\s+(?:articles?|texts?|stor(?:y|ies)|documents?|pieces?|news))?)?
+          | (?:what\s+(?:are|is)\s+)?the\s+(?:main|key)\s+(?:points?|takeaways?|ideas?|facts?)
+            (?:\s+(?:of|in)\s+(?:this|these|the|those)\s+(?:articles?|texts?|stor(?:y|ies)|documents?|pieces?|news))?
+          | tl\s*;?\s*dr
+          | (?:what(?:'s|\s+is)\s+)?the\s+gist(?:\s+of\s+(?:it|this|these|the\s+(?:articles?|stor(?:y|ies))))?
+        )
+        \s*[?.!]*\s*$
+        """, RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]
+    private static partial Regex Overview();
+
+    [GeneratedRegex("""[.!?]["”’')\]]*$""")]
+    private static partial Regex SentenceEnd();
+}

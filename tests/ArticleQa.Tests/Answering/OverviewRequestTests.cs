@@ -1,0 +1,104 @@
+using ArticleQa.Answering;
+using ArticleQa.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.ChatCompletion;
+
+namespace ArticleQa.Tests.Answering;
+
+public sealed class OverviewRequestTests
+{
+    private const string Lead = "Russian President Vladimir Putin on Thursday spoke favorably about the US’s initial 28-point draft";
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("What is the article about?")]
+    [InlineData("what's this article about")]
+    [InlineData("What are these articles about?")]
+    [InlineData("What does the story say?")]
+    [InlineData("What is this about?")]
+    [InlineData("Summarize the article.")]
+    [InlineData("Can you summarise it?")]
+    [InlineData("please sum up the articles")]
+    [InlineData("Give me a short summary")]
+    [InlineData("Give me an overview of the news")]
+    [InlineData("What are the main points?")]
+    [InlineData("What are the key takeaways of the article?")]
+    [InlineData("TL;DR")]
+    [InlineData("tldr?")]
+    [InlineData("What's the gist?")]
+    public void Matches_AboutTheArticlesAsAWhole_True(string question)
+    {
+        Assert.True(OverviewRequest.Matches(question));
+    }
+
+    [Theory]
+    [InlineData("What do the articles say about Moscow?")]
+    [InlineData("What is the article's author?")]
+    [InlineData("Summarize Putin's position")]
+    [InlineData("What are the main points of the US plan?")]
+    [InlineData("What is the 28-point plan about?")]
+    [InlineData("Who wrote the article?")]
+    [InlineData("What is it?")]
+    public void Matches_AboutSomethingInThem_False(string question)
+    {
+        Assert.False(OverviewRequest.Matches(question));
+    }
+
+    [Fact]
+    public void LeadSentence_HeadlineAndSubtitleFirst_TheFirstSentenceThatEndsAsOne()
+    {
+        string[] sentences = ["Putin Says US Plan Could Be ‘Basis’ for Ukraine Deal", "Witkoff will travel to Moscow next week", "Putin spoke on Thursday.", "More followed."];
+
+        Assert.Equal("Putin spoke on Thursday.", OverviewRequest.LeadSentence("Putin Says US Plan Could Be ‘Basis’ for Ukraine Deal", sentences));
+        Assert.Equal("Witkoff will travel to Moscow next week", OverviewRequest.LeadSentence("Putin Says US Plan Could Be ‘Basis’ for Ukraine Deal", sentences.Take(2)));
+        Assert.Null(OverviewRequest.LeadSentence("Title", ["Title"]));
+    }
+
+    [Fact]
+    public async Task AnswerAsync_Local_TheArticlesLeadCitedFromItsOpeningPassage()
+    {
+        await using var engine = TestEngine.Create();
+        var generator = engine.GetRequiredService<AnswerGenerator>();
+
+        var answer = await generator.AnswerAsync("What is the article about?", Token);
+
+        Assert.False(answer.Abstained);
+        Assert.StartsWith(Lead, answer.Text, StringComparison.Ordinal);
+        Assert.EndsWith("[1].", answer.Text, StringComparison.Ordinal);
+        Assert.EndsWith("#0", Assert.Single(answer.Citations).PassageId, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_LocalAfterAnotherTurn_StillTheOverviewNotTheLastTurnsNames()
+    {
+        await using var engine = TestEngine.Create();
+        var generator = engine.GetRequiredService<AnswerGenerator>();
+        var conversation = new Conversation();
+        await generator.AnswerAsync("Where did Putin speak to reporters?", conversation, Token);
+
+        var answer = await generator.AnswerAsync("Summarize the article", conversation, Token);
+
+        Assert.Equal("Summarize the article", answer.CondensedQuery);
+        Assert.StartsWith(Lead, answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_RealModel_GetsTheOpeningPassageAsItsSource()
+    {
+        // Searching for "What is the article about?" finds no passage above Retrieval:MinScore, which would have
+        // abstained without asking the model; the opening passage is the source instead.
+        var model = new RecordingChatService("It is about Putin's view of the US plan [1].");
+        await using var engine = TestEngine.Create(configure: s => s.AddSingleton<IChatCompletionService>(model));
+
+        var answer = await engine.GetRequiredService<AnswerGenerator>().AnswerAsync("What is the article about?", Token);
+
+        Assert.False(answer.Abstained);
+        var history = Assert.Single(model.Calls);
+        var user = Assert.Single(history, m => m.Role == AuthorRole.User).Content!;
+        Assert.Contains(Lead, user, StringComparison.Ordinal);
+        Assert.DoesNotContain("Dave DeCamp", user, StringComparison.Ordinal);
+        Assert.EndsWith("#0", Assert.Single(answer.Citations).PassageId, StringComparison.Ordinal);
+    }
+}
