@@ -141,21 +141,22 @@ public sealed partial class AnswerGenerator(
         List<RetrievedPassage> sources;
         string query;
         var vector = ReadOnlyMemory<float>.Empty;
-        if (OverviewRequest.Matches(question))
+        var asked = QuestionWording.Core(question);
+        if (OverviewRequest.Matches(asked))
         {
             // About the articles as a whole: their opening passages, not a search for the question's words.
-            query = question.Trim();
+            query = asked;
             sources = await OpeningPassagesAsync(cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            query = await CondenseAsync(question.Trim(), recent, promptSet, cancellationToken).ConfigureAwait(false);
+            query = await CondenseAsync(asked, recent, promptSet, cancellationToken).ConfigureAwait(false);
             vector = await retriever.EmbedAsync(query, cancellationToken).ConfigureAwait(false);
             var found = await retriever.SearchAsync(query, vector, cancellationToken: cancellationToken).ConfigureAwait(false);
 
             // The Local model's abstention model judges relevance itself; other models get only passages above the floor.
             sources = RecencyPreference.Apply(question, found.Where(p => _local.Value || p.Score >= _retrieval.MinScore).ToList());
-            if (query != question.Trim() && recent.Count > 0)
+            if (query != asked && recent.Count > 0)
             {
                 sources.AddRange(await CarriedPassagesAsync(recent[^1], sources, cancellationToken).ConfigureAwait(false));
             }

@@ -41,12 +41,38 @@ public sealed class ConversationTests(BotHostFixture fixture) : IClassFixture<Bo
     [InlineData("help")]
     [InlineData("/help")]
     [InlineData("  HELP ")]
-    public async Task PostMessage_Help_RepliesWithWelcome(string text)
+    // A greeting alone is no question about the articles: the welcome, not "the articles don't cover that".
+    [InlineData("hi")]
+    [InlineData("Hello!")]
+    [InlineData("hey there")]
+    [InlineData("Good morning.")]
+    public async Task PostMessage_HelpOrGreeting_RepliesWithWelcome(string text)
     {
         using var response = await fixture.Host.PostActivityAsync(InConversation(BotHost.Message(text), "conv-help"));
 
         var reply = Assert.Single(await BotReplies.ReadAsync(response));
         AssertWelcome((string)reply["text"]!);
+    }
+
+    [Theory]
+    [InlineData("thanks")]
+    [InlineData("Thank you very much!")]
+    [InlineData("thx :)")]
+    public async Task PostMessage_ThankYou_RepliesYoureWelcome(string text)
+    {
+        using var response = await fixture.Host.PostActivityAsync(InConversation(BotHost.Message(text), "conv-thanks"));
+
+        var reply = Assert.Single(await BotReplies.ReadAsync(response));
+        Assert.Equal(BotCommands.YoureWelcome, (string?)reply["text"]);
+    }
+
+    [Fact]
+    public async Task PostMessage_GreetingWithAQuestion_AnswersTheQuestion()
+    {
+        using var response = await fixture.Host.PostActivityAsync(InConversation(BotHost.Message("Hi, who will travel to Moscow next week?"), "conv-greeting-question"));
+
+        var replies = await BotReplies.ReadAsync(response);
+        Assert.Contains("Witkoff", (string?)replies.Last(r => (string?)r["type"] == "message")["text"], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,58 @@
+using ArticleQa.Answering;
+using ArticleQa.Evaluation;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ArticleQa.Tests.Answering;
+
+public sealed class QuestionWordingTests
+{
+    [Theory]
+    [InlineData("Hi, who will travel to Moscow next week?", "Who will travel to Moscow next week?")]
+    [InlineData("Hello there! Where did Putin speak?", "Where did Putin speak?")]
+    [InlineData("Can you tell me who will travel to Moscow?", "Who will travel to Moscow?")]
+    [InlineData("could you please tell me where the talks were held", "Where the talks were held?")]
+    [InlineData("Do you know when the war began?", "When the war began?")]
+    [InlineData("I'd like to know how many points the draft had.", "How many points the draft had?")]
+    [InlineData("I was wondering what Putin said", "What Putin said?")]
+    [InlineData("Tell me where Putin spoke to reporters.", "Where Putin spoke to reporters?")]
+    [InlineData("Hey, please tell me who Witkoff is", "Who Witkoff is?")]
+    [InlineData("Where did Putin speak, please?", "Where did Putin speak?")]
+    public void Core_WrappedQuestion_TheQuestionInside(string asked, string core)
+    {
+        Assert.Equal(core, QuestionWording.Core(asked));
+    }
+
+    [Theory]
+    [InlineData("Who will travel to Moscow next week?")]
+    [InlineData("Where did Putin speak to reporters?")]
+    [InlineData("Who told reporters the US was taking Russian positions into account?")]
+    [InlineData("Which tell-tale signs did he mention?")]
+    [InlineData("Hi")]
+    [InlineData("Please!")]
+    [InlineData("  What is NATO?  ")]
+    public void Core_NoWrapperOrNothingInside_TheQuestionAsAsked(string asked)
+    {
+        Assert.Equal(asked.Trim(), QuestionWording.Core(asked));
+    }
+
+    [Fact]
+    public async Task AnswerAsync_SeedQuestionsWrappedAsPeopleAskThem_TheSameAnswersAsAskedPlainly()
+    {
+        await using var engine = TestEngine.Create();
+        var generator = engine.GetRequiredService<AnswerGenerator>();
+        var questions = (await QuestionFile.ReadAsync(RepositoryPaths.Combine("tests", "eval", "seed", "questions.jsonl"), TestContext.Current.CancellationToken)).Questions;
+        string[] wrappers = ["Hi, {0}", "Can you tell me {0}", "Do you know {0}", "{0} Please."];
+
+        Assert.True(questions.Count >= 20);
+        foreach (var question in questions.Select(q => q.Question))
+        {
+            var plain = await generator.AnswerAsync(question, TestContext.Current.CancellationToken);
+            foreach (var wrapper in wrappers)
+            {
+                var wrapped = string.Format(System.Globalization.CultureInfo.InvariantCulture, wrapper, wrapper.StartsWith("{0}", StringComparison.Ordinal) ? question.TrimEnd('?') + "," : char.ToLowerInvariant(question[0]) + question[1..]);
+                var answer = await generator.AnswerAsync(wrapped, TestContext.Current.CancellationToken);
+                Assert.True(plain.Text == answer.Text, $"'{wrapped}' got '{answer.Text}', '{question}' got '{plain.Text}'");
+            }
+        }
+    }
+}
