@@ -6,8 +6,9 @@ namespace ArticleQa.Answering;
 /// The question inside the way people wrap it in conversation: "Hi, who will travel to Moscow?", "Can you tell me
 /// where Putin spoke?", "Do you know when the talks began?", "I'd like to know ...", "... please". The wrapper's words
 /// ("tell", "know", "like") are in no article, and its first word is no question word, so searching and answering
-/// with them in would look for the wrong thing; what is left is searched for and answered. The question as asked
-/// still goes to the model and into the history.
+/// with them in would look for the wrong thing; what is left is searched for and answered. A question typed in
+/// capitals is read in lower case, and "??" as "?". The question as asked still goes to the model and into the
+/// history.
 /// </summary>
 public static partial class QuestionWording
 {
@@ -19,11 +20,18 @@ public static partial class QuestionWording
     public static string Core(string question)
     {
         ArgumentNullException.ThrowIfNull(question);
-        var core = question.Trim();
+        var core = RepeatedMarks().Replace(question.Trim(), m => m.Value[..1]);
+        if (core.Any(char.IsUpper) && !core.Any(char.IsLower))
+        {
+            // Shouted: capitals everywhere would read as names and acronyms the articles lack.
+            core = core.ToLowerInvariant();
+        }
+
         while (true)
         {
             var next = Wrapper().Replace(core, "", 1).TrimStart();
             next = TrailingPlease().Replace(next, "$1").TrimEnd();
+            next = TrailingThanks().Replace(next, "").TrimEnd();
             if (next == core)
             {
                 break;
@@ -63,6 +71,15 @@ public static partial class QuestionWording
         """, RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]
     private static partial Regex Wrapper();
 
-    [GeneratedRegex(@"[,\s]+please([?.!]*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>"..., please?" or "...? Please.", not "... as they please?".</summary>
+    [GeneratedRegex(@"(?:\s*,|\s*\?)\s*please([?.!]*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TrailingPlease();
+
+    /// <summary>A thank-you after the question: "... next week? Thanks!", "..., thank you in advance".</summary>
+    [GeneratedRegex(@"(?<=\S)[,.!\s]+(thanks|thank\s+you|thx|cheers|ty)(\s+(a\s+lot|so\s+much|very\s+much|in\s+advance))?[.!\s]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TrailingThanks();
+
+    /// <summary>"??", "?!", "!!!": one mark is enough.</summary>
+    [GeneratedRegex(@"[?!]{2,}")]
+    private static partial Regex RepeatedMarks();
 }

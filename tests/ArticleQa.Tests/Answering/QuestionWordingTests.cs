@@ -17,6 +17,11 @@ public sealed class QuestionWordingTests
     [InlineData("Tell me where Putin spoke to reporters.", "Where Putin spoke to reporters?")]
     [InlineData("Hey, please tell me who Witkoff is", "Who Witkoff is?")]
     [InlineData("Where did Putin speak, please?", "Where did Putin speak?")]
+    [InlineData("Where did Putin speak? Please.", "Where did Putin speak?")]
+    [InlineData("Who will travel to Moscow next week? Thanks!", "Who will travel to Moscow next week?")]
+    [InlineData("where did putin speak, thank you in advance", "Where did putin speak?")]
+    [InlineData("who will travel to moscow next week??", "Who will travel to moscow next week?")]
+    [InlineData("WHO WILL TRAVEL TO MOSCOW NEXT WEEK?", "Who will travel to moscow next week?")]
     public void Core_WrappedQuestion_TheQuestionInside(string asked, string core)
     {
         Assert.Equal(core, QuestionWording.Core(asked));
@@ -30,6 +35,8 @@ public sealed class QuestionWordingTests
     [InlineData("Hi")]
     [InlineData("Please!")]
     [InlineData("  What is NATO?  ")]
+    [InlineData("What type of issues are members typically allowed to vote as they please?")]
+    [InlineData("What is Luther's opinion of what the law covers?")]
     public void Core_NoWrapperOrNothingInside_TheQuestionAsAsked(string asked)
     {
         Assert.Equal(asked.Trim(), QuestionWording.Core(asked));
@@ -41,18 +48,29 @@ public sealed class QuestionWordingTests
         await using var engine = TestEngine.Create();
         var generator = engine.GetRequiredService<AnswerGenerator>();
         var questions = (await QuestionFile.ReadAsync(RepositoryPaths.Combine("tests", "eval", "seed", "questions.jsonl"), TestContext.Current.CancellationToken)).Questions;
-        string[] wrappers = ["Hi, {0}", "Can you tell me {0}", "Do you know {0}", "{0} Please."];
+        Func<string, string>[] wrappings =
+        [
+            q => "Hi, " + Uncapitalised(q),
+            q => "Can you tell me " + Uncapitalised(q),
+            q => "Do you know " + Uncapitalised(q),
+            q => q.TrimEnd('?') + ", please.",
+            q => q + " Thanks!",
+            q => q.ToUpperInvariant(),
+            q => q.TrimEnd('?') + "??",
+        ];
 
         Assert.True(questions.Count >= 20);
         foreach (var question in questions.Select(q => q.Question))
         {
             var plain = await generator.AnswerAsync(question, TestContext.Current.CancellationToken);
-            foreach (var wrapper in wrappers)
+            foreach (var wrap in wrappings)
             {
-                var wrapped = string.Format(System.Globalization.CultureInfo.InvariantCulture, wrapper, wrapper.StartsWith("{0}", StringComparison.Ordinal) ? question.TrimEnd('?') + "," : char.ToLowerInvariant(question[0]) + question[1..]);
+                var wrapped = wrap(question);
                 var answer = await generator.AnswerAsync(wrapped, TestContext.Current.CancellationToken);
                 Assert.True(plain.Text == answer.Text, $"'{wrapped}' got '{answer.Text}', '{question}' got '{plain.Text}'");
             }
         }
     }
+
+    private static string Uncapitalised(string question) => char.ToLowerInvariant(question[0]) + question[1..];
 }
