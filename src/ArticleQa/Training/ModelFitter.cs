@@ -86,7 +86,7 @@ internal sealed class ModelFitter(int seed = 1, int trees = 300, int leaves = 32
         var best = Best(probabilities);
         return new FeatureRow
         {
-            Features = QuestionFeatures.Combine(example.Facts, example.Sentences, probabilities, example.Groups),
+            Features = QuestionFeatures.Combine(example.Facts, example.Sentences, probabilities),
             Label = example.Answerable && best >= 0 && example.Labels[best],
         };
     }

@@ -29,14 +29,7 @@ internal static class TrainingExampleCache
                 rows[r] = ReadFloats(reader);
             }
 
-            var facts = ReadFloats(reader);
-            var groups = new int[rows.Length];
-            for (var r = 0; r < rows.Length; r++)
-            {
-                groups[r] = reader.ReadInt32();
-            }
-
-            examples.Add(new TrainingExample(id, title, answerable, rows, labels, facts, groups, reader.ReadBoolean()));
+            examples.Add(new TrainingExample(id, title, answerable, rows, labels, ReadFloats(reader), reader.ReadBoolean()));
         }
 
         return examples;
@@ -62,11 +55,6 @@ internal static class TrainingExampleCache
                 }
 
                 WriteFloats(writer, example.Facts);
-                foreach (var group in example.Groups)
-                {
-                    writer.Write(group);
-                }
-
                 writer.Write(example.OwnArticle);
             }
         }

@@ -102,7 +102,7 @@ internal sealed class TrainingExamples(PassageRetriever retriever, IEmbeddingGen
         await EnsureVectorsAsync(sources, cancellationToken).ConfigureAwait(false);
         var candidates = ExtractiveAnswerer.Candidates(sources, scores, _vectors);
         var features = SentenceFeatures.Extract(question.Question, encoded.Vector, candidates, encoded.Tokens);
-        return new TrainingExample(id, title, question.Answerable, features, [.. candidates.Select(answers)], QuestionFeatures.Facts(question.Question, candidates, encoded.Tokens), QuestionFeatures.AnswerGroups(candidates), ownArticle);
+        return new TrainingExample(id, title, question.Answerable, features, [.. candidates.Select(answers)], QuestionFeatures.Facts(question.Question, candidates, encoded.Tokens), ownArticle);
     }
 
     private async Task EnsureVectorsAsync(IReadOnlyList<SourcesBlock.Source> sources, CancellationToken cancellationToken)

@@ -36,7 +36,7 @@ public sealed class SquadSplitTests
     [Fact]
     public void FitScorer_ExampleFromReservedArticle_IsRefusedByName()
     {
-        TrainingExample[] examples = [new("q1", "Yuan_dynasty", true, [[0f]], [true], [], [0])];
+        TrainingExample[] examples = [new("q1", "Yuan_dynasty", true, [[0f]], [true], [])];
         var e = Assert.Throws<InvalidOperationException>(() => new ModelFitter().FitScorer(examples));
         Assert.Contains("Yuan_dynasty", e.Message, StringComparison.Ordinal);
     }

@@ -12,7 +12,7 @@ internal static class QuestionFeatures
     public static readonly string[] Names =
     [
         "bestProbability",      // the scorer's calibrated P(answers) of the best candidate
-        "secondProbability",    // of the runner-up: the best candidate that is not a near copy of the best (AnswerGroups)
+        "secondProbability",    // of the runner-up
         "probabilityMargin",    // best minus runner-up
         "bestCoverage",         // idfCoverage of the best candidate
         "bestCosine",           // sentenceCosine of the best candidate
@@ -32,37 +32,9 @@ internal static class QuestionFeatures
         "alignmentAll",         // the mean of those best cosines
     ];
 
-    /// <summary>MiniLM cosine from which two candidates count as near copies of each other.</summary>
-    public const float NearCopyCosine = 0.8f;
-
     /// <summary>The features of one question given its candidates, their sentence features and scorer probabilities.</summary>
     public static float[] Extract(string question, IReadOnlyList<CandidateSentence> candidates, float[][] sentenceFeatures, float[] probabilities, TokenVectors questionTokens) =>
-        Combine(Facts(question, candidates, questionTokens), sentenceFeatures, probabilities, AnswerGroups(candidates));
-
-    /// <summary>
-    /// A group number per candidate, equal for near copies (MiniLM cosine at least <see cref="NearCopyCosine"/> to the
-    /// group's first candidate): a news article says its main facts in the headline, the subtitle and the lead again,
-    /// and two sentences saying the same thing are one answer, not two rival ones.
-    /// </summary>
-    public static int[] AnswerGroups(IReadOnlyList<CandidateSentence> candidates)
-    {
-        ArgumentNullException.ThrowIfNull(candidates);
-        var groups = new int[candidates.Count];
-        var firsts = new List<int>();
-        for (var i = 0; i < candidates.Count; i++)
-        {
-            var group = firsts.FindIndex(f => System.Numerics.Tensors.TensorPrimitives.CosineSimilarity(candidates[f].Vector, candidates[i].Vector) >= NearCopyCosine);
-            if (group < 0)
-            {
-                group = firsts.Count;
-                firsts.Add(i);
-            }
-
-            groups[i] = group;
-        }
-
-        return groups;
-    }
+        Combine(Facts(question, candidates, questionTokens), sentenceFeatures, probabilities);
 
     /// <summary>What does not depend on the scorer: retrieval scores and what no source contains (the last nine features).</summary>
     public static float[] Facts(string question, IReadOnlyList<CandidateSentence> candidates, TokenVectors questionTokens)
@@ -88,17 +60,15 @@ internal static class QuestionFeatures
         ];
     }
 
-    /// <summary>The scorer-dependent features followed by <paramref name="facts"/>; <paramref name="groups"/> from <see cref="AnswerGroups"/>.</summary>
-    public static float[] Combine(float[] facts, float[][] sentenceFeatures, float[] probabilities, int[] groups)
+    /// <summary>The scorer-dependent features followed by <paramref name="facts"/>.</summary>
+    public static float[] Combine(float[] facts, float[][] sentenceFeatures, float[] probabilities)
     {
         ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(sentenceFeatures);
         ArgumentNullException.ThrowIfNull(probabilities);
-        ArgumentNullException.ThrowIfNull(groups);
         var order = Enumerable.Range(0, probabilities.Length).OrderByDescending(i => probabilities[i]).ThenBy(i => i).ToArray();
         var best = order.Length > 0 ? order[0] : -1;
-        var rival = order.Skip(1).Where(i => groups[i] != groups[best]).Select(i => probabilities[i]).DefaultIfEmpty(0).First();
-        var second = rival;
+        var second = order.Length > 1 ? probabilities[order[1]] : 0;
         float F(string name) => best < 0 ? float.NaN : sentenceFeatures[best][Array.IndexOf(SentenceFeatures.Names, name)];
         float[] scored =
         [
