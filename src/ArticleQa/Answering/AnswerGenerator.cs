@@ -142,7 +142,8 @@ public sealed partial class AnswerGenerator(
         string query;
         var vector = ReadOnlyMemory<float>.Empty;
         var asked = QuestionWording.Core(question);
-        if (OverviewRequest.Matches(asked))
+        var overview = OverviewRequest.Matches(asked, inConversation: recent.Count > 0);
+        if (overview)
         {
             // About the articles as a whole: their opening passages, not a search for the question's words.
             query = asked;
@@ -172,7 +173,7 @@ public sealed partial class AnswerGenerator(
             ["question"] = question.Trim(),
             ["query"] = query,
         };
-        return new PreparedTurn(query, sources, promptSet, arguments, started, TurnKernel(vector, sources));
+        return new PreparedTurn(query, sources, promptSet, arguments, started, TurnKernel(vector, sources, overview));
     }
 
     private async Task<string> CondenseAsync(string question, IReadOnlyList<ConversationTurn> recent, PromptSet promptSet, CancellationToken cancellationToken)
@@ -214,8 +215,8 @@ public sealed partial class AnswerGenerator(
             .ToList();
     }
 
-    /// <summary>The kernel for one turn: the Local model finds the query's embedding and the sources' scores in its data.</summary>
-    private Kernel TurnKernel(ReadOnlyMemory<float> vector, List<RetrievedPassage> sources)
+    /// <summary>The kernel for one turn: the Local model finds the query's embedding, the sources' scores and whether it is an overview in its data.</summary>
+    private Kernel TurnKernel(ReadOnlyMemory<float> vector, List<RetrievedPassage> sources, bool overview)
     {
         if (!_local.Value)
         {
@@ -223,7 +224,7 @@ public sealed partial class AnswerGenerator(
         }
 
         var turnKernel = kernel.Clone();
-        turnKernel.Data[LocalTurn.DataKey] = new LocalTurn(vector, sources.Select(s => s.Score).ToList());
+        turnKernel.Data[LocalTurn.DataKey] = new LocalTurn(vector, sources.Select(s => s.Score).ToList(), overview);
         return turnKernel;
     }
 

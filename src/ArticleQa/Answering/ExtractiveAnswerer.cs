@@ -31,7 +31,8 @@ internal sealed class ExtractiveAnswerer(IEmbeddingGenerator<string, Embedding<f
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(sources);
-        if (OverviewRequest.Matches(question))
+        // The engine says so for its turns; a caller without one is matched on the question.
+        if (turn?.Overview ?? OverviewRequest.Matches(question))
         {
             return Overview(sources);
         }

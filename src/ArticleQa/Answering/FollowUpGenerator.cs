@@ -80,7 +80,18 @@ public sealed partial class FollowUpGenerator(
                 .Select(name => (IReadOnlyList<FollowUp>)[.. QuestionsAbout(name, text).Select(q => new FollowUp(Label(name), q))])];
         }
 
-        var questions = (await KeepAnsweredAsync(candidates, count, cancellationToken).ConfigureAwait(false)).Select(f => f.Question).ToList();
+        List<string> questions;
+        try
+        {
+            questions = [.. (await KeepAnsweredAsync(candidates, count, cancellationToken).ConfigureAwait(false)).Select(f => f.Question)];
+        }
+        catch (Exception e) when (ModelFailure.IsProviderFailure(e, cancellationToken))
+        {
+            // A welcome without examples beats no welcome: the next one tries again.
+            logger.LogWarning(e, "Checking the welcome's example questions failed; this welcome has none");
+            return [];
+        }
+
         _starters.AddOrUpdate(index, new Starters(count, questions));
         return questions;
     }

@@ -12,10 +12,21 @@ namespace ArticleQa.Answering;
 /// </summary>
 public static partial class OverviewRequest
 {
-    public static bool Matches(string question)
+    /// <summary>
+    /// Whether <paramref name="question"/> asks about the articles as a whole. In a conversation only a question that
+    /// names them does ("Summarize the article"): "Summarize it" or "What are the main points?" then most likely
+    /// mean what was just discussed, and go through the follow-up's condensing like any other.
+    /// </summary>
+    public static bool Matches(string question, bool inConversation = false)
     {
         ArgumentNullException.ThrowIfNull(question);
-        return Overview().IsMatch(question);
+        if (question.Length > 300)
+        {
+            return false;
+        }
+
+        var text = question.Replace('’', '\'');
+        return Overview().IsMatch(text) && (!inConversation || ArticlesNamed().IsMatch(text));
     }
 
     /// <summary>
@@ -31,9 +42,10 @@ public static partial class OverviewRequest
     }
 
     [GeneratedRegex("""
-        ^\s*(?:please\s+|can\s+you\s+|could\s+you\s+)?
+        ^\s*(?:(?:please|can\s+you|could\s+you|would\s+you)\s+)*
         (?:
             what(?:'s|\s+is|\s+are|\s+does|\s+do)\s+(?:this|these|the|those)\s+(?:articles?|texts?|stor(?:y|ies)|documents?|pieces?|news|sources?)\s+(?:about|say|cover)
+          | what\s+(?:this|these|the|those)\s+(?:articles?|texts?|stor(?:y|ies)|documents?|pieces?|news)\s+(?:is|are)\s+about
           | what(?:'s|\s+is)\s+this\s+about
           | (?:summari[sz]e|sum\s+up|give\s+(?:me\s+)?(?:a\s+|an\s+|the\s+)?(?:short\s+|quick\s+|brief\s+)?(?:summary|overview|gist|rundown))
             (?:\s+(?:of\s+)?(?:this|these|the|those|it|them)(?:\s+(?:articles?|texts?|stor(?:y|ies)|documents?|pieces?|news))?)?
@@ -42,9 +54,12 @@ public static partial class OverviewRequest
           | tl\s*;?\s*dr
           | (?:what(?:'s|\s+is)\s+)?the\s+gist(?:\s+of\s+(?:it|this|these|the\s+(?:articles?|stor(?:y|ies))))?
         )
-        \s*[?.!]*\s*$
+        (?:\s+for\s+me|\s+(?:briefly|quickly|please))?[ \t]*[?.!]?[ \t]*$
         """, RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]
     private static partial Regex Overview();
+
+    [GeneratedRegex(@"\b(?:articles?|texts?|stor(?:y|ies)|documents?|pieces?|news)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ArticlesNamed();
 
     [GeneratedRegex("""[.!?]["”’')\]]*$""")]
     private static partial Regex SentenceEnd();

@@ -85,7 +85,18 @@ public sealed partial class QueryCondenser(IOptions<LlmOptions> llm, Kernel kern
         return words.Any(ReferringWords.Contains)
             || question.TrimStart().StartsWith("and ", StringComparison.OrdinalIgnoreCase)
             || question.TrimStart().StartsWith("what about", StringComparison.OrdinalIgnoreCase)
-            || (TermAnalyzer.Analyze(question).Count <= 2 && !NamedEntities.Find(question).Any());
+            || (TermAnalyzer.Analyze(question).Count <= 2 && !NamesItsSubject(question));
+    }
+
+    /// <summary>
+    /// Whether a name stands in the question after its first word: every first word is capitalised, so "Exactly
+    /// when?" or "Any details?" name nothing, while "Who is Witkoff?" does.
+    /// </summary>
+    private static bool NamesItsSubject(string question)
+    {
+        var first = Words().Match(question);
+        var rest = first.Success ? question[(first.Index + first.Length)..] : question;
+        return NamedEntities.Find("and " + rest).Any();
     }
 
     [GeneratedRegex(@"[\p{L}']+")]

@@ -28,6 +28,10 @@ public sealed class OverviewRequestTests
     [InlineData("TL;DR")]
     [InlineData("tldr?")]
     [InlineData("What's the gist?")]
+    [InlineData("What’s the article about?")]
+    [InlineData("Could you please summarize the article?")]
+    [InlineData("Summarize the article for me")]
+    [InlineData("What the article is about?")]
     public void Matches_AboutTheArticlesAsAWhole_True(string question)
     {
         Assert.True(OverviewRequest.Matches(question));
@@ -44,6 +48,47 @@ public sealed class OverviewRequestTests
     public void Matches_AboutSomethingInThem_False(string question)
     {
         Assert.False(OverviewRequest.Matches(question));
+    }
+
+    [Theory]
+    [InlineData("Summarize it", false)]
+    [InlineData("What are the main points?", false)]
+    [InlineData("What is this about?", false)]
+    [InlineData("Summarize the article", true)]
+    [InlineData("What are the articles about?", true)]
+    public void Matches_InAConversation_OnlyWhenTheArticlesAreNamed(string question, bool overview)
+    {
+        Assert.True(OverviewRequest.Matches(question));
+        Assert.Equal(overview, OverviewRequest.Matches(question, inConversation: true));
+    }
+
+    [Theory]
+    [InlineData("Can you tell me what the article is about?")]
+    [InlineData("Tell me, what is the article about?")]
+    [InlineData("Hey! Could you please summarize the article?")]
+    // The Local model reads one line of the prompt's "Search query:"; the engine tells it the turn is an overview.
+    [InlineData("What is the article\nabout?")]
+    public async Task AnswerAsync_WrappedOverview_TheLeadAsWell(string question)
+    {
+        await using var engine = TestEngine.Create();
+
+        var answer = await engine.GetRequiredService<AnswerGenerator>().AnswerAsync(question, Token);
+
+        Assert.StartsWith(Lead, answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_LocalAfterAnotherTurn_SummarizeItFollowsTheConversation()
+    {
+        await using var engine = TestEngine.Create();
+        var generator = engine.GetRequiredService<AnswerGenerator>();
+        var conversation = new Conversation();
+        await generator.AnswerAsync("Who will travel to Moscow next week?", conversation, Token);
+
+        var answer = await generator.AnswerAsync("Summarize it", conversation, Token);
+
+        Assert.NotEqual("Summarize it", answer.CondensedQuery);
+        Assert.Contains("Witkoff", answer.CondensedQuery, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -17,6 +17,10 @@ public sealed class QueryCondenserTests
     [InlineData("And Geneva?", "And Geneva? (Moscow, Steve Witkoff, Putin)")]
     [InlineData("What about Kyiv?", "What about Kyiv? (Moscow, Steve Witkoff, Putin)")]
     [InlineData("What did he say about Geneva?", "What did he say about Geneva? (Moscow, Steve Witkoff, Putin)")]
+    // Short, and its capitalised first word is no name: still a follow-up.
+    [InlineData("Exactly when?", "Exactly when? (Moscow, Steve Witkoff, Putin)")]
+    [InlineData("Any details?", "Any details? (Moscow, Steve Witkoff, Putin)")]
+    [InlineData("Anything else?", "Anything else? (Moscow, Steve Witkoff, Putin)")]
     // Short, but naming its own subject, as the suggested follow-ups do: asked as it is.
     [InlineData("What do the articles say about Moscow?", "What do the articles say about Moscow?")]
     [InlineData("What happened in Geneva?", "What happened in Geneva?")]

@@ -13,15 +13,16 @@ public sealed class QuestionWordingTests
     [InlineData("could you please tell me where the talks were held", "Where the talks were held?")]
     [InlineData("Do you know when the war began?", "When the war began?")]
     [InlineData("I'd like to know how many points the draft had.", "How many points the draft had?")]
+    [InlineData("I’d like to know how many points the draft had.", "How many points the draft had?")]
     [InlineData("I was wondering what Putin said", "What Putin said?")]
     [InlineData("Tell me where Putin spoke to reporters.", "Where Putin spoke to reporters?")]
+    [InlineData("Tell me, what is the article about?", "What is the article about?")]
     [InlineData("Hey, please tell me who Witkoff is", "Who Witkoff is?")]
     [InlineData("Where did Putin speak, please?", "Where did Putin speak?")]
     [InlineData("Where did Putin speak? Please.", "Where did Putin speak?")]
     [InlineData("Who will travel to Moscow next week? Thanks!", "Who will travel to Moscow next week?")]
     [InlineData("where did putin speak, thank you in advance", "Where did putin speak?")]
     [InlineData("who will travel to moscow next week??", "Who will travel to moscow next week?")]
-    [InlineData("WHO WILL TRAVEL TO MOSCOW NEXT WEEK?", "Who will travel to moscow next week?")]
     public void Core_WrappedQuestion_TheQuestionInside(string asked, string core)
     {
         Assert.Equal(core, QuestionWording.Core(asked));
@@ -37,9 +38,29 @@ public sealed class QuestionWordingTests
     [InlineData("  What is NATO?  ")]
     [InlineData("What type of issues are members typically allowed to vote as they please?")]
     [InlineData("What is Luther's opinion of what the law covers?")]
+    // Words a wrapper is made of, where they are the question.
+    [InlineData("Tell me about the plan")]
+    [InlineData("Did anyone know about the attack in advance?")]
+    [InlineData("Please Please Me was released when?")]
+    [InlineData("Hi-tech exports fell by how much?")]
+    [InlineData("Who is Ty")]
+    [InlineData("What did Zelensky say in his thank you")]
+    [InlineData("Who led the cheers")]
+    [InlineData("What was the message of thanks")]
+    [InlineData("WHO WILL TRAVEL TO MOSCOW NEXT WEEK?")]
     public void Core_NoWrapperOrNothingInside_TheQuestionAsAsked(string asked)
     {
         Assert.Equal(asked.Trim(), QuestionWording.Core(asked));
+    }
+
+    [Fact]
+    public void Core_TextLongerThanAnyQuestion_TakenAsItIs()
+    {
+        // Past the length cap no pattern runs, so a pasted document costs nothing here.
+        var text = "Hi, who will travel to Moscow next week?" + new string(' ', 600) + ", please";
+
+        Assert.Equal(text.Trim(), QuestionWording.Core(text));
+        Assert.False(OverviewRequest.Matches("Summarize the article" + new string(' ', 400) + "."));
     }
 
     [Fact]
@@ -55,7 +76,6 @@ public sealed class QuestionWordingTests
             q => "Do you know " + Uncapitalised(q),
             q => q.TrimEnd('?') + ", please.",
             q => q + " Thanks!",
-            q => q.ToUpperInvariant(),
             q => q.TrimEnd('?') + "??",
         ];
 
