@@ -55,7 +55,7 @@ public sealed partial class BotCommands(ArticleLibrary library, FollowUpGenerato
             .Append(CultureInfo.InvariantCulture, $"Hi! I answer questions about {articles} article{(articles == 1 ? "" : "s")}, ")
             .Append("and every claim in my answers cites the passage it came from, like [1]. ")
             .Append("If the articles don't cover a question, I'll say so.\n\n");
-        var examples = await followUps.StarterQuestionsAsync(2, cancellationToken);
+        var examples = await followUps.StarterQuestionsAsync(cancellationToken);
         if (examples.Count > 0)
         {
             text.Append("Try:\n").AppendJoin('\n', examples.Select(e => $"- {e}")).Append("\n\n");
@@ -85,7 +85,7 @@ public sealed partial class BotCommands(ArticleLibrary library, FollowUpGenerato
     [GeneratedRegex(@"^(hi|hello|hey|hiya|howdy|greetings|good (morning|afternoon|evening))( there| bot| articlebot)?[\s!.,:)]*$")]
     private static partial Regex Greeting();
 
-    /// <summary>A thank-you alone ("thanks!", "thank you very much", "thx").</summary>
-    [GeneratedRegex(@"^(thanks|thank you|thx|ty|cheers|many thanks)( (a lot|so much|very much))?[\s!.,:)]*$")]
+    /// <summary>A thank-you alone ("thanks!", "thank you very much", "thx", "hi, thanks").</summary>
+    [GeneratedRegex(@"^((hi|hello|hey)[\s,!.]+)?(thanks|thank you|thx|ty|cheers|many thanks)( (a lot|so much|very much))?[\s!.,:)]*$")]
     private static partial Regex Thanks();
 }

@@ -34,8 +34,11 @@ public sealed partial class FollowUpGenerator(
     /// <summary>How many candidate questions are tried before settling for fewer suggestions.</summary>
     private const int MaxCandidates = 10;
 
+    /// <summary>Example questions the welcome offers.</summary>
+    public const int MaxStarters = 2;
+
     // Per index snapshot, held weakly: a snapshot the library has replaced is not kept alive by its questions.
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<PassageIndex, Starters> _starters = new();
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<PassageIndex, Task<IReadOnlyList<string>>> _starters = new();
 
     public async Task<IReadOnlyList<FollowUp>> SuggestAsync(string question, Answer answer, CancellationToken cancellationToken)
     {
@@ -54,46 +57,55 @@ public sealed partial class FollowUpGenerator(
     }
 
     /// <summary>
-    /// Up to <paramref name="count"/> questions to start a conversation with (the welcome's "Try:"): about names in
+    /// Up to <see cref="MaxStarters"/> questions to start a conversation with (the welcome's "Try:"): about names in
     /// the articles' opening passages, each in the first wording that is answered, checked as the follow-ups are, so
-    /// that they too never lead to "the articles don't cover that". Kept until the index changes.
+    /// that they too never lead to "the articles don't cover that". Checked once per index snapshot, however many
+    /// welcomes wait for it; after a provider failure the welcome has none and the next one checks again.
     /// </summary>
-    public async Task<IReadOnlyList<string>> StarterQuestionsAsync(int count, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> StarterQuestionsAsync(CancellationToken cancellationToken)
     {
-        List<IReadOnlyList<FollowUp>> candidates;
-        PassageIndex index;
+        Task<IReadOnlyList<string>> pending;
         using (var lease = await library.LeaseIndexAsync(cancellationToken).ConfigureAwait(false))
         {
-            index = lease.Index;
-            if (_starters.TryGetValue(index, out var known) && known.Count == count)
+            var index = lease.Index;
+            if (!_starters.TryGetValue(index, out pending!))
             {
-                return known.Questions;
+                var candidates = StarterCandidates(index);
+                pending = _starters.GetValue(index, i => CheckStartersAsync(i, candidates));
             }
-
-            var opening = Enumerable.Range(0, Math.Min(index.PassageCount, 20)).Select(index.GetPassage).ToList();
-            var text = string.Join('\n', opening.Select(p => p.Text));
-            candidates = [.. opening
-                .Where(p => p.Ordinal == 0)
-                .SelectMany(p => NamedEntities.Find(string.Join('\n', p.Text.Split('\n').Skip(1))))
-                .Where(name => name.Length > 3)
-                .Distinct(StringComparer.Ordinal)
-                .Select(name => (IReadOnlyList<FollowUp>)[.. QuestionsAbout(name, text).Select(q => new FollowUp(Label(name), q))])];
         }
 
-        List<string> questions;
+        return await pending.WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Questions about the names of the opening passages, each in its wordings (the texts copied out of the snapshot).</summary>
+    private static List<IReadOnlyList<FollowUp>> StarterCandidates(PassageIndex index)
+    {
+        var opening = Enumerable.Range(0, Math.Min(index.PassageCount, 20)).Select(index.GetPassage).ToList();
+        var text = string.Join('\n', opening.Select(p => p.Text));
+        return [.. opening
+            .Where(p => p.Ordinal == 0)
+            .SelectMany(p => NamedEntities.Find(string.Join('\n', p.Text.Split('\n').Skip(1))))
+            .Where(name => name.Length > 3)
+            .Distinct(StringComparer.Ordinal)
+            .Select(name => (IReadOnlyList<FollowUp>)[.. QuestionsAbout(name, text).Select(q => new FollowUp(Label(name), q))])];
+    }
+
+    private async Task<IReadOnlyList<string>> CheckStartersAsync(PassageIndex index, List<IReadOnlyList<FollowUp>> candidates)
+    {
+        // Off the caller's thread, so that a failure removes the entry only after the table holds it.
+        await Task.Yield();
         try
         {
-            questions = [.. (await KeepAnsweredAsync(candidates, count, cancellationToken).ConfigureAwait(false)).Select(f => f.Question)];
+            return [.. (await KeepAnsweredAsync(candidates, MaxStarters, CancellationToken.None).ConfigureAwait(false)).Select(f => f.Question)];
         }
-        catch (Exception e) when (ModelFailure.IsProviderFailure(e, cancellationToken))
+        catch (Exception e) when (ModelFailure.IsProviderFailure(e, CancellationToken.None))
         {
-            // A welcome without examples beats no welcome: the next one tries again.
+            // A welcome without examples beats no welcome; the next one checks again.
             logger.LogWarning(e, "Checking the welcome's example questions failed; this welcome has none");
+            _starters.Remove(index);
             return [];
         }
-
-        _starters.AddOrUpdate(index, new Starters(count, questions));
-        return questions;
     }
 
     /// <summary>
@@ -252,7 +264,4 @@ public sealed partial class FollowUpGenerator(
 
     [GeneratedRegex(@"^(\d+[.)]|[-*•])\s*")]
     private static partial Regex ListMarker();
-
-    /// <summary>The first <paramref name="Count"/> starter questions of one index snapshot.</summary>
-    private sealed record Starters(int Count, IReadOnlyList<string> Questions);
 }

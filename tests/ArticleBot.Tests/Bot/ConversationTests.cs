@@ -58,6 +58,7 @@ public sealed class ConversationTests(BotHostFixture fixture) : IClassFixture<Bo
     [InlineData("thanks")]
     [InlineData("Thank you very much!")]
     [InlineData("thx :)")]
+    [InlineData("Hi, thanks!")]
     public async Task PostMessage_ThankYou_RepliesYoureWelcome(string text)
     {
         using var response = await fixture.Host.PostActivityAsync(InConversation(BotHost.Message(text), "conv-thanks"));
@@ -107,7 +108,7 @@ public sealed class ConversationTests(BotHostFixture fixture) : IClassFixture<Bo
         return examples;
     }
 
-    private static JsonObject MembersAdded(string conversationId, string memberId)
+    internal static JsonObject MembersAdded(string conversationId, string memberId)
     {
         var activity = InConversation(BotHost.Message(""), conversationId);
         activity["type"] = "conversationUpdate";
