@@ -20,6 +20,15 @@ internal sealed class BotHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>A host whose log entries go to <paramref name="logs"/> too, with one service of the engine replaced.</summary>
+    public static Task<BotHost> StartReplacingAsync<TService>(Fakes.CapturingLoggerProvider logs, TService replacement)
+        where TService : class =>
+        StartAsync(configureServices: services =>
+        {
+            services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs);
+            services.AddSingleton(replacement);
+        });
+
     public static async Task<BotHost> StartAsync(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
         var overrides = new Dictionary<string, string?>

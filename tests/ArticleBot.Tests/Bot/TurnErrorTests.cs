@@ -15,11 +15,7 @@ public sealed class TurnErrorTests
     public async Task PostMessage_ExceptionInsideTheLocalModel_ReachesTheTurnErrorHandlerAndItsLog()
     {
         var logs = new CapturingLoggerProvider();
-        await using var host = await BotHost.StartAsync(configureServices: services =>
-        {
-            services.AddSingleton<ILoggerProvider>(logs);
-            services.AddSingleton<IChatCompletionService>(LocalChatCompletionService.Create(new FailingEmbeddingGenerator()));
-        });
+        await using var host = await BotHost.StartReplacingAsync<IChatCompletionService>(logs, LocalChatCompletionService.Create(new FailingEmbeddingGenerator()));
 
         using var response = await host.PostActivityAsync(BotHost.Message("Who will travel to Moscow next week?"));
 

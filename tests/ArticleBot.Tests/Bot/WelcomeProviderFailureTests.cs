@@ -1,7 +1,6 @@
 using ArticleBot.Tests.Fakes;
 using ArticleQa.Retrieval;
 using Microsoft.Extensions.AI;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace ArticleBot.Tests.Bot;
@@ -13,11 +12,7 @@ public sealed class WelcomeProviderFailureTests
     public async Task PostConversationUpdate_EmbeddingsFailForQuestions_WelcomeWithoutExamples()
     {
         var logs = new CapturingLoggerProvider();
-        await using var host = await BotHost.StartAsync(configureServices: services =>
-        {
-            services.AddSingleton<ILoggerProvider>(logs);
-            services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(new QuestionsFail(new MiniLmEmbeddingGenerator()));
-        });
+        await using var host = await BotHost.StartReplacingAsync<IEmbeddingGenerator<string, Embedding<float>>>(logs, new QuestionsFail(new MiniLmEmbeddingGenerator()));
 
         using var response = await host.PostActivityAsync(ConversationTests.MembersAdded("conv-welcome-failing", "user-1"));
 
