@@ -7,6 +7,10 @@ namespace ArticleQa.Tests;
 /// <summary>The real engine wired through <c>AddArticleQa</c>, on the seed articles and the real prompts unless overridden.</summary>
 internal static class TestEngine
 {
+    /// <summary>The engine with <paramref name="model"/> as its chat model (a fake or a recording one).</summary>
+    public static ServiceProvider WithModel(Microsoft.SemanticKernel.ChatCompletion.IChatCompletionService model) =>
+        Create(configure: s => s.AddSingleton(model));
+
     public static ServiceProvider Create(IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var values = new Dictionary<string, string?>

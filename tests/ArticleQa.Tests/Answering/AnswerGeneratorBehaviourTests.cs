@@ -14,7 +14,7 @@ public sealed class AnswerGeneratorBehaviourTests
     public async Task AnswerAsync_NothingRelevant_AbstainsWithoutCallingTheModel()
     {
         var model = new RecordingChatService("Should not be asked [1].");
-        await using var engine = TestEngine.Create(configure: s => s.AddSingleton<IChatCompletionService>(model));
+        await using var engine = TestEngine.WithModel(model);
 
         var answer = await engine.GetRequiredService<AnswerGenerator>().AnswerAsync("What is the boiling point of mercury in kelvin?", Token);
 
@@ -27,7 +27,7 @@ public sealed class AnswerGeneratorBehaviourTests
     public async Task AnswerAsync_ModelSaysNotCovered_IsRecognisedAsAbstention()
     {
         var model = new RecordingChatService("I'm sorry, the articles don't cover that.");
-        await using var engine = TestEngine.Create(configure: s => s.AddSingleton<IChatCompletionService>(model));
+        await using var engine = TestEngine.WithModel(model);
 
         var answer = await engine.GetRequiredService<AnswerGenerator>().AnswerAsync("Who will travel to Moscow next week?", Token);
 
@@ -43,7 +43,7 @@ public sealed class AnswerGeneratorBehaviourTests
     public async Task AnswerAsync_ModelCitesNothing_IsAnAbstentionHoweverWorded(string reply)
     {
         var model = new RecordingChatService(reply);
-        await using var engine = TestEngine.Create(configure: s => s.AddSingleton<IChatCompletionService>(model));
+        await using var engine = TestEngine.WithModel(model);
 
         var answer = await engine.GetRequiredService<AnswerGenerator>().AnswerAsync("Who will travel to Moscow next week?", Token);
 
@@ -87,7 +87,7 @@ public sealed class AnswerGeneratorBehaviourTests
     public async Task AnswerAsync_ProviderFailure_Apology()
     {
         var model = new ScriptedChatService(new HttpOperationException("502 Bad Gateway"));
-        await using var engine = TestEngine.Create(configure: s => s.AddSingleton<IChatCompletionService>(model));
+        await using var engine = TestEngine.WithModel(model);
 
         var answer = await engine.GetRequiredService<AnswerGenerator>().AnswerAsync("Who will travel to Moscow next week?", Token);
 
@@ -116,7 +116,7 @@ public sealed class AnswerGeneratorBehaviourTests
     public async Task AnswerAsync_SourcesGoInTheUserMessageAsData_NotTheSystemMessage()
     {
         var model = new RecordingChatService("Witkoff [1].");
-        await using var engine = TestEngine.Create(configure: s => s.AddSingleton<IChatCompletionService>(model));
+        await using var engine = TestEngine.WithModel(model);
 
         await engine.GetRequiredService<AnswerGenerator>().AnswerAsync("Who will travel to Moscow next week?", Token);
 

@@ -94,7 +94,7 @@ public sealed class ConversationTests
     {
         // The first turn's model call fails; the bot and chat do not keep that turn, so eval must not either.
         var model = new ScriptedChatService(new HttpOperationException("503 from the provider"), "He will discuss the deal [1].");
-        await using var engine = TestEngine.Create(configure: s => s.AddSingleton<IChatCompletionService>(model));
+        await using var engine = TestEngine.WithModel(model);
         var generator = engine.GetRequiredService<AnswerGenerator>();
         EvalConversation[] conversations = [new("c1", [Question, FollowUp], ["deal"], "", Answerable: true)];
 

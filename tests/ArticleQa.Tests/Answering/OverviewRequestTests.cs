@@ -135,7 +135,7 @@ public sealed class OverviewRequestTests
         // Searching for "What is the article about?" finds no passage above Retrieval:MinScore, which would have
         // abstained without asking the model; the opening passage is the source instead.
         var model = new RecordingChatService("It is about Putin's view of the US plan [1].");
-        await using var engine = TestEngine.Create(configure: s => s.AddSingleton<IChatCompletionService>(model));
+        await using var engine = TestEngine.WithModel(model);
 
         var answer = await engine.GetRequiredService<AnswerGenerator>().AnswerAsync("What is the article about?", Token);
 
