@@ -1,15 +1,13 @@
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using ArticleQa.Answering;
 using ArticleQa.Retrieval;
-using ArticleQa.Text;
 using Microsoft.Bot.Builder;
 
 namespace ArticleBot.Bot;
 
 /// <summary>The bot's commands (help, articles, reset), its welcome text, and its replies to a greeting or a thank-you.</summary>
-public sealed partial class BotCommands(ArticleLibrary library, FollowUpGenerator followUps)
+public sealed class BotCommands(ArticleLibrary library, FollowUpGenerator followUps)
 {
     public const string ResetDone = "Done: I forgot this conversation. Ask me anything about the articles.";
 
@@ -20,12 +18,12 @@ public sealed partial class BotCommands(ArticleLibrary library, FollowUpGenerato
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(data);
         var command = text.Trim().TrimStart('/').ToLowerInvariant();
-        if (Greeting().IsMatch(command))
+        if (QuestionWording.IsGreetingAlone(command))
         {
             // "Hi" is not a question about the articles: the welcome says what to ask instead of "they don't cover that".
             command = "help";
         }
-        else if (Thanks().IsMatch(command))
+        else if (QuestionWording.IsThanksAlone(command))
         {
             await turnContext.SendActivityAsync(MessageFactory.Text(YoureWelcome), cancellationToken);
             return true;
@@ -80,12 +78,4 @@ public sealed partial class BotCommands(ArticleLibrary library, FollowUpGenerato
         var more = index.Articles.Count > 50 ? $"\n\n…and {index.Articles.Count - 50} more." : "";
         return $"I know {index.Articles.Count} article{(index.Articles.Count == 1 ? "" : "s")}:\n\n{string.Join('\n', lines)}{more}";
     }
-
-    /// <summary>A greeting alone ("hi", "Hello!", "good morning"), answered with the welcome.</summary>
-    [GeneratedRegex(@"^(hi|hello|hey|hiya|howdy|greetings|good (morning|afternoon|evening))( there| bot| articlebot)?[\s!.,:)]*$")]
-    private static partial Regex Greeting();
-
-    /// <summary>A thank-you alone ("thanks!", "thank you very much", "thx", "hi, thanks").</summary>
-    [GeneratedRegex(@"^((hi|hello|hey)[\s,!.]+)?(thanks|thank you|thx|ty|cheers|many thanks)( (a lot|so much|very much))?[\s!.,:)]*$")]
-    private static partial Regex Thanks();
 }

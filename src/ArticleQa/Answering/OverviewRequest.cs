@@ -12,6 +12,9 @@ namespace ArticleQa.Answering;
 /// </summary>
 public static partial class OverviewRequest
 {
+    /// <summary>The words that name the articles themselves.</summary>
+    private const string Articles = @"(?:articles?|texts?|stor(?:y|ies)|documents?|pieces?|news)";
+
     /// <summary>
     /// Whether <paramref name="question"/> asks about the articles as a whole. In a conversation only a question that
     /// names them does ("Summarize the article"): "Summarize it" or "What are the main points?" then most likely
@@ -41,16 +44,16 @@ public static partial class OverviewRequest
         return body.FirstOrDefault(s => SentenceEnd().IsMatch(s)) ?? body.FirstOrDefault();
     }
 
-    [GeneratedRegex("""
+    [GeneratedRegex($"""
         ^\s*(?:(?:please|can\s+you|could\s+you|would\s+you)\s+)*
         (?:
-            what(?:'s|\s+is|\s+are|\s+does|\s+do)\s+(?:this|these|the|those)\s+(?:articles?|texts?|stor(?:y|ies)|documents?|pieces?|news|sources?)\s+(?:about|say|cover)
-          | what\s+(?:this|these|the|those)\s+(?:articles?|texts?|stor(?:y|ies)|documents?|pieces?|news)\s+(?:is|are)\s+about
+            what(?:'s|\s+is|\s+are|\s+does|\s+do)\s+(?:this|these|the|those)\s+(?:{Articles}|sources?)\s+(?:about|say|cover)
+          | what\s+(?:this|these|the|those)\s+{Articles}\s+(?:is|are)\s+about
           | what(?:'s|\s+is)\s+this\s+about
           | (?:summari[sz]e|sum\s+up|give\s+(?:me\s+)?(?:a\s+|an\s+|the\s+)?(?:short\s+|quick\s+|brief\s+)?(?:summary|overview|gist|rundown))
-            (?:\s+(?:of\s+)?(?:this|these|the|those|it|them)(?:\s+(?:articles?|texts?|stor(?:y|ies)|documents?|pieces?|news))?)?
+            (?:\s+(?:of\s+)?(?:this|these|the|those|it|them)(?:\s+{Articles})?)?
           | (?:what\s+(?:are|is)\s+)?the\s+(?:main|key)\s+(?:points?|takeaways?|ideas?|facts?)
-            (?:\s+(?:of|in)\s+(?:this|these|the|those)\s+(?:articles?|texts?|stor(?:y|ies)|documents?|pieces?|news))?
+            (?:\s+(?:of|in)\s+(?:this|these|the|those)\s+{Articles})?
           | tl\s*;?\s*dr
           | (?:what(?:'s|\s+is)\s+)?the\s+gist(?:\s+of\s+(?:it|this|these|the\s+(?:articles?|stor(?:y|ies))))?
         )
@@ -58,7 +61,7 @@ public static partial class OverviewRequest
         """, RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]
     private static partial Regex Overview();
 
-    [GeneratedRegex(@"\b(?:articles?|texts?|stor(?:y|ies)|documents?|pieces?|news)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex($@"\b{Articles}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ArticlesNamed();
 
     [GeneratedRegex("""[.!?]["”’')\]]*$""")]

@@ -29,7 +29,8 @@ public static partial class QuestionWording
             return asked;
         }
 
-        var core = RepeatedMarks().Replace(asked.Replace('’', '\''), m => m.Value[..1]);
+        var plain = asked.Replace('’', '\'');
+        var core = RepeatedMarks().Replace(plain, m => m.Value[..1]);
         core = Greeting().Replace(core, "", 1);
         core = Wrapper().Replace(core, "", 1);
         core = TrailingPlease().Replace(core, "$1");
@@ -39,7 +40,7 @@ public static partial class QuestionWording
             return asked;
         }
 
-        if (core == asked.Replace('’', '\''))
+        if (core == plain)
         {
             return asked;
         }
@@ -48,6 +49,26 @@ public static partial class QuestionWording
         core = core.TrimEnd('.', '!', ' ');
         return char.ToUpperInvariant(core[0]) + core[1..] + (core.EndsWith('?') ? "" : "?");
     }
+
+    /// <summary>A greeting and nothing else ("hi", "Hello!", "good morning"): no question to answer.</summary>
+    public static bool IsGreetingAlone(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return GreetingAlone().IsMatch(text.Trim());
+    }
+
+    /// <summary>A thank-you and nothing else ("thanks!", "thank you very much", "hi, thanks"): no question to answer.</summary>
+    public static bool IsThanksAlone(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return ThanksAlone().IsMatch(text.Trim());
+    }
+
+    [GeneratedRegex(@"^(?:hi|hello|hey|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening))(?:\s+(?:there|bot|articlebot))?[\s!.,:)]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex GreetingAlone();
+
+    [GeneratedRegex(@"^(?:(?:hi|hello|hey)[\s,!.]+)?(?:thanks|thank\s+you|thx|ty|cheers|many\s+thanks)(?:\s+(?:a\s+lot|so\s+much|very\s+much))?[\s!.,:)]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ThanksAlone();
 
     /// <summary>"Hi, ", "Hello there! ", "Good morning - ": a greeting with its punctuation, before more words.</summary>
     [GeneratedRegex(@"^(?:hi|hello|hey|hiya|good\s+(?:morning|afternoon|evening))(?:\s+there)?\s*(?:[,!.:;]+|\s-)\s+(?=\S)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
