@@ -10,8 +10,8 @@ namespace ArticleQa.Answering;
 /// <summary>
 /// Local answer latency, question to answer, over an index file (e.g. the synthetic one of <see cref="RetrievalBenchmark"/>):
 /// embed the question once, search, format the numbered sources, and run the Local model on them with the turn's
-/// <see cref="LocalTurn"/> as the engine does. Every question starts with an empty sentence-vector cache, so the
-/// figures are those of a question whose sources were never seen. With a reranker, the search reranks the fused
+/// <see cref="LocalTurn"/> as the engine does. Every question starts with empty sentence-vector caches (the Local
+/// model's, and the reranker's through <paramref name="forgetSeenSentences"/>), so the figures are those of a question whose sources were never seen. With a reranker, the search reranks the fused
 /// candidates as the retriever does. Prints nothing.
 /// </summary>
 public static class LocalAnswerBenchmark
@@ -23,6 +23,7 @@ public static class LocalAnswerBenchmark
         IReadOnlyList<string> questions,
         RetrievalOptions retrieval,
         IPassageReranker? reranker,
+        Action? forgetSeenSentences,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(questions);
@@ -34,9 +35,10 @@ public static class LocalAnswerBenchmark
         foreach (var (question, i) in questions.Select((q, i) => (q, i)))
         {
             var model = new LocalChatCompletionService(new ExtractiveAnswerer(embeddings, models));
+            forgetSeenSentences?.Invoke();
             var watch = Stopwatch.StartNew();
             var vector = (await embeddings.GenerateAsync([question], cancellationToken: cancellationToken).ConfigureAwait(false))[0].Vector;
-            var sources = PassageRetriever.Search(index, question, vector.Span, request, retrieval.Rerank ? reranker : null);
+            var sources = await PassageRetriever.SearchAsync(index, question, vector, request, retrieval.Rerank ? reranker : null, cancellationToken).ConfigureAwait(false);
             var kernel = new Kernel();
             kernel.Data[LocalTurn.DataKey] = new LocalTurn(vector, sources.Select(s => s.Score).ToList());
             var history = new ChatHistory();

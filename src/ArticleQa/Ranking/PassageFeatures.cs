@@ -6,8 +6,9 @@ namespace ArticleQa.Ranking;
 
 /// <summary>
 /// The passage reranker's features for one question's fused candidates, shared by training and serving so what was
-/// trained is what runs. Everything comes from the candidates' texts, their two retrieval scores and the index's IDF:
-/// no embedding is computed at query time, so reranking 30 candidates costs the same at 10 or 100k passages.
+/// trained is what runs. Everything comes from the candidates' texts, their two retrieval scores, the index's IDF and
+/// the MiniLM cosines of the question with the candidates' sentences (<see cref="SentenceCosines"/>, cached per
+/// sentence): nothing depends on the size of the index, so reranking 30 candidates costs the same at 10 or 100k passages.
 /// </summary>
 internal static class PassageFeatures
 {
@@ -42,14 +43,30 @@ internal static class PassageFeatures
         "articleBestDense",   // the highest dense score among its article's candidates
         "articleBestLexical", // the highest lexical score among its article's candidates
         "articleCoverage",    // idfCoverage of the question by all its article's candidates together
+        "bestSentenceCosine", // the highest MiniLM cosine of the question with one of its sentences
+        "sentenceCosineRank", // 0-based place of its bestSentenceCosine among the candidates
+        "sentenceCosineGap",  // best candidate's bestSentenceCosine minus its
+        "secondSentenceCosine", // its second-highest sentence cosine (0 for a passage of one sentence)
     ];
 
-    /// <summary>One feature vector per candidate, in candidate order (the fused order, best first).</summary>
-    public static float[][] Extract(string question, IReadOnlyList<RetrievedPassage> candidates, Func<IEnumerable<string>, IReadOnlyDictionary<string, double>> idfOf)
+    /// <summary>
+    /// One feature vector per candidate, in candidate order (the fused order, best first). <paramref name="sentenceCosines"/>
+    /// holds each candidate's sentence cosines with the question, as <see cref="SentenceCosines.OfAsync"/> gives them.
+    /// </summary>
+    public static float[][] Extract(string question, IReadOnlyList<RetrievedPassage> candidates, Func<IEnumerable<string>, IReadOnlyDictionary<string, double>> idfOf, IReadOnlyList<float[]> sentenceCosines)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(idfOf);
+        ArgumentNullException.ThrowIfNull(sentenceCosines);
+        if (sentenceCosines.Count != candidates.Count)
+        {
+            throw new ArgumentException($"{sentenceCosines.Count} rows of sentence cosines for {candidates.Count} candidates.", nameof(sentenceCosines));
+        }
+
+        var sorted = sentenceCosines.Select(c => c.OrderDescending().ToArray()).ToList();
+        var bestCosine = sorted.Select(c => c.Length == 0 ? 0.0 : c[0]).ToArray();
+        var cosineRanks = Ranks(bestCosine);
         var questionTerms = TextFeatures.ContentTerms(question);
         var idf = idfOf(questionTerms);
         var totalIdf = idf.Values.Sum();
@@ -109,6 +126,10 @@ internal static class PassageFeatures
                 (float)byArticle[c.Article.Id].Dense,
                 (float)byArticle[c.Article.Id].Lexical,
                 (float)byArticle[c.Article.Id].Coverage,
+                (float)bestCosine[i],
+                cosineRanks[i],
+                (float)(bestCosine.Max() - bestCosine[i]),
+                sorted[i].Length > 1 ? sorted[i][1] : 0,
             ];
         }
 

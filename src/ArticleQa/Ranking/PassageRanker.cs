@@ -11,7 +11,7 @@ namespace ArticleQa.Ranking;
 /// <see cref="InvalidDataException"/> naming the file. The reordered passages keep the fused scores best first (see
 /// <see cref="Rerank"/>); each keeps its own dense and lexical scores.
 /// </summary>
-internal sealed class PassageRanker : IPassageReranker
+internal sealed class PassageRanker
 {
     /// <summary>Fused candidates reranked per question when the card does not say.</summary>
     public const int DefaultCandidates = 30;
@@ -41,22 +41,32 @@ internal sealed class PassageRanker : IPassageReranker
         return new PassageRanker(FeatureEngine<RankScore>.Load(zipPath, PassageFeatures.Names.Length), card, candidates);
     }
 
-    public IReadOnlyList<RetrievedPassage> Rerank(string query, IReadOnlyList<RetrievedPassage> fused, PassageIndex index)
+    /// <summary>
+    /// <paramref name="fused"/> reordered by the model, from the features of <see cref="PassageFeatures"/> with the
+    /// sentence cosines of <paramref name="cosines"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<RetrievedPassage>> RerankAsync(string query, ReadOnlyMemory<float> queryVector, IReadOnlyList<RetrievedPassage> fused, PassageIndex index, SentenceCosines cosines, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(fused);
         ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(cosines);
         if (fused.Count < 2)
         {
             return fused;
         }
 
+        var sentenceCosines = await cosines.OfAsync(query, queryVector, fused, cancellationToken).ConfigureAwait(false);
+
         // The fused scores stay in best-first order: the passage at rank i carries the i-th best fused score, so a
         // Retrieval:MinScore floor still decides how many passages are relevant and the ranker which ones.
         var scores = fused.Select(f => f.Score).OrderDescending().ToList();
-        return Order(fused, Score(PassageFeatures.Extract(query, fused, index.InverseDocumentFrequencies)))
+        return Order(fused, Score(PassageFeatures.Extract(query, fused, index.InverseDocumentFrequencies, sentenceCosines)))
             .Select((passage, i) => passage with { Score = scores[i] })
             .ToList();
     }
+
+    /// <summary>This ranker as the retriever's reranker, its sentence features from <paramref name="cosines"/>.</summary>
+    public IPassageReranker With(SentenceCosines cosines) => new Bound(this, cosines);
 
     /// <summary>The model's score for each feature row.</summary>
     public float[] Score(IReadOnlyList<float[]> rows) => _engine.Predict(rows, r => r.Score);
@@ -68,4 +78,12 @@ internal sealed class PassageRanker : IPassageReranker
             .ThenBy(x => x.Index)
             .Select(x => x.Item)
             .ToList();
+
+    private sealed class Bound(PassageRanker ranker, SentenceCosines cosines) : IPassageReranker
+    {
+        public int Candidates => ranker.Candidates;
+
+        public Task<IReadOnlyList<RetrievedPassage>> RerankAsync(string query, ReadOnlyMemory<float> queryVector, IReadOnlyList<RetrievedPassage> fused, PassageIndex index, CancellationToken cancellationToken = default) =>
+            ranker.RerankAsync(query, queryVector, fused, index, cosines, cancellationToken);
+    }
 }

@@ -47,21 +47,21 @@ public sealed class PassageRetriever(
         ArgumentException.ThrowIfNullOrWhiteSpace(query);
         using var lease = await library.LeaseIndexAsync(cancellationToken).ConfigureAwait(false);
         var request = new SearchRequest(topK ?? _options.TopK, _options.DenseWeight, _options.LexicalWeight, mode, filter);
-        return Search(lease.Index, query, vector.Span, request, _options.Rerank ? reranker : null);
+        return await SearchAsync(lease.Index, query, vector, request, _options.Rerank ? reranker : null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
     /// One search as the retriever runs it: a hybrid search with a <paramref name="reranker"/> fuses its
     /// <see cref="IPassageReranker.Candidates"/> best, reranks them and keeps the first top-k; otherwise plain search.
     /// </summary>
-    internal static IReadOnlyList<RetrievedPassage> Search(PassageIndex index, string query, ReadOnlySpan<float> vector, SearchRequest request, IPassageReranker? reranker)
+    internal static async Task<IReadOnlyList<RetrievedPassage>> SearchAsync(PassageIndex index, string query, ReadOnlyMemory<float> vector, SearchRequest request, IPassageReranker? reranker, CancellationToken cancellationToken)
     {
         if (reranker is null || request.Mode != RetrievalMode.Hybrid)
         {
-            return index.Search(query, vector, request);
+            return index.Search(query, vector.Span, request);
         }
 
-        var found = index.Search(query, vector, request with { TopK = Math.Max(request.TopK, reranker.Candidates) });
-        return reranker.Rerank(query, found, index).Take(request.TopK).ToList();
+        var found = index.Search(query, vector.Span, request with { TopK = Math.Max(request.TopK, reranker.Candidates) });
+        return [.. (await reranker.RerankAsync(query, vector, found, index, cancellationToken).ConfigureAwait(false)).Take(request.TopK)];
     }
 }

@@ -18,12 +18,17 @@ internal static class RetrievalTraining
     /// <summary>Dense weights tried on the train split.</summary>
     public static readonly IReadOnlyList<double> Grid = Enumerable.Range(0, 21).Select(i => i / 20.0).ToList();
 
-    public static RetrievalTrainingResult Run(PassageIndex index, IReadOnlyList<TrainingQuestion> questions, SquadSplit split, SquadTrainingData data, string outputFolder, IProgress<string> progress, PassageRankerFitter? fitter = null)
+    /// <summary>
+    /// Fits and writes the ranker. <paramref name="cosines"/> gives the sentence features, from the same MiniLM the
+    /// questions' vectors come from.
+    /// </summary>
+    public static async Task<RetrievalTrainingResult> RunAsync(PassageIndex index, IReadOnlyList<TrainingQuestion> questions, SquadSplit split, SquadTrainingData data, string outputFolder, SentenceCosines cosines, IProgress<string> progress, PassageRankerFitter? fitter = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(questions);
         SquadSplit.RefuseReserved(questions.Select(q => q.Title).Distinct(StringComparer.Ordinal));
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(split);
+        ArgumentNullException.ThrowIfNull(cosines);
         ArgumentNullException.ThrowIfNull(progress);
         fitter ??= new PassageRankerFitter();
         var answerable = questions.Where(q => q.Question.Answerable).ToList();
@@ -42,9 +47,9 @@ internal static class RetrievalTraining
         }
 
         progress.Report($"Fitting the passage ranker on the fused top {fitter.Candidates} of {train.Count} train questions");
-        var trainGroups = Groups(index, train, fitted.Weight, fitter.Candidates);
+        var trainGroups = await GroupsAsync(index, train, fitted.Weight, fitter.Candidates, cosines, cancellationToken).ConfigureAwait(false);
         var model = fitter.Fit(trainGroups);
-        var devGroups = Groups(index, dev, fitted.Weight, fitter.Candidates);
+        var devGroups = await GroupsAsync(index, dev, fitted.Weight, fitter.Candidates, cosines, cancellationToken).ConfigureAwait(false);
         var scores = fitter.Score(model, devGroups.SelectMany(g => g.Rows));
         var reranked = new List<QuestionRetrievalResult>();
         var fused = new List<QuestionRetrievalResult>();
@@ -70,7 +75,8 @@ internal static class RetrievalTraining
             ["fusion train MRR@10"] = Round(fitted.Train.MrrAt10),
             ["fusion dev recall@5"] = Round(fusionDev.RecallAt5),
             ["fusion dev MRR@10"] = Round(fusionDev.MrrAt10),
-            [$"fusion dev recall@{fitter.Candidates} (the ranker's ceiling)"] = Round(fused.Average(r => r.Rank is null ? 0.0 : 1)),
+            [$"fusion dev recall@{fitter.Candidates} (the ranker's ceiling)"] = Round(devGroups.Average(g => g.Labels.Contains(true) ? 1.0 : 0)),
+            ["fusion dev recall@10"] = Round(fused.Average(r => r.Rank is null ? 0.0 : 1)),
             ["reranker dev recall@1"] = Round(rerankedDev.RecallAt1),
             ["reranker dev recall@5"] = Round(rerankedDev.RecallAt5),
             ["reranker dev MRR@10"] = Round(rerankedDev.MrrAt10),
@@ -104,15 +110,19 @@ internal static class RetrievalTraining
             .ToList());
     }
 
-    private static List<(float[][] Rows, bool[] Labels)> Groups(PassageIndex index, IReadOnlyList<TrainingQuestion> questions, double denseWeight, int candidates)
+    private static async Task<List<(float[][] Rows, bool[] Labels)>> GroupsAsync(PassageIndex index, IReadOnlyList<TrainingQuestion> questions, double denseWeight, int candidates, SentenceCosines cosines, CancellationToken cancellationToken)
     {
         var request = new SearchRequest(candidates, denseWeight, 1 - denseWeight);
-        return questions.Select(q =>
+        var groups = new List<(float[][] Rows, bool[] Labels)>(questions.Count);
+        foreach (var q in questions)
         {
             var found = index.Search(q.Question.Question, q.Vector.Span, request);
             var matcher = new EvidenceMatcher(q.Question);
-            return (PassageFeatures.Extract(q.Question.Question, found, index.InverseDocumentFrequencies), found.Select(f => matcher.IsHit(f.Passage.Text)).ToArray());
-        }).ToList();
+            var sentenceCosines = await cosines.OfAsync(q.Question.Question, q.Vector, found, cancellationToken).ConfigureAwait(false);
+            groups.Add((PassageFeatures.Extract(q.Question.Question, found, index.InverseDocumentFrequencies, sentenceCosines), found.Select(f => matcher.IsHit(f.Passage.Text)).ToArray()));
+        }
+
+        return groups;
     }
 
     /// <summary>1-based rank of the first relevant candidate within the top <see cref="RetrievalEvaluator.Depth"/>, or null.</summary>

@@ -27,12 +27,16 @@ public sealed class PassageRankerTests
         using var services = await SliceEngineAsync(folder, cancellationToken);
         var index = await services.GetRequiredService<ArticleLibrary>().GetIndexAsync(cancellationToken);
         var questions = (await SliceQuestionsAsync(cancellationToken)).Select(q => q.Question).ToList();
-        var groups = questions.Select(q =>
+        var cosines = services.GetRequiredService<SentenceCosines>();
+        var groups = new List<(EvalQuestion Question, IReadOnlyList<RetrievedPassage> Found, float[][] Rows, bool[] Labels)>();
+        foreach (var q in questions)
         {
             var found = index.Search(q.Question, FakeEmbeddingGenerator.Vector(q.Question), new SearchRequest(PassageRanker.DefaultCandidates));
             var matcher = new EvidenceMatcher(q);
-            return (Question: q, Found: found, Rows: PassageFeatures.Extract(q.Question, found, index.InverseDocumentFrequencies), Labels: found.Select(f => matcher.IsHit(f.Passage.Text)).ToArray());
-        }).ToList();
+            var sentenceCosines = await cosines.OfAsync(q.Question, ReadOnlyMemory<float>.Empty, found, cancellationToken);
+            groups.Add((q, found, PassageFeatures.Extract(q.Question, found, index.InverseDocumentFrequencies, sentenceCosines), found.Select(f => matcher.IsHit(f.Passage.Text)).ToArray()));
+        }
+
         var train = groups.Where((_, i) => i % 2 == 0).ToList();
         var heldOut = groups.Where((_, i) => i % 2 == 1).ToList();
         var fitter = new PassageRankerFitter(trees: 60, leaves: 8);
@@ -46,8 +50,14 @@ public sealed class PassageRankerTests
         var rows = heldOut.SelectMany(g => g.Rows).ToList();
         Assert.Equal(fitter.Score(model, rows), loaded.Score(rows));
         var fused = Mrr(heldOut.Select(g => (g.Question, g.Found)));
-        var reranked = Mrr(heldOut.Select(g => (g.Question, loaded.Rerank(g.Question.Question, g.Found, index))));
-        Assert.True(reranked > fused + 0.02, $"held-out MRR@10 reranked {reranked:0.000} vs fused {fused:0.000}");
+        var reranked = new List<(EvalQuestion, IReadOnlyList<RetrievedPassage>)>();
+        foreach (var g in heldOut)
+        {
+            reranked.Add((g.Question, await loaded.RerankAsync(g.Question.Question, ReadOnlyMemory<float>.Empty, g.Found, index, cosines, cancellationToken)));
+        }
+
+        var rerankedMrr = Mrr(reranked);
+        Assert.True(rerankedMrr > fused + 0.02, $"held-out MRR@10 reranked {rerankedMrr:0.000} vs fused {fused:0.000}");
     }
 
     [Fact]
@@ -62,7 +72,7 @@ public sealed class PassageRankerTests
         var data = new SquadTrainingData([], new HashSet<string>(), new Dictionary<string, string> { ["slice.json"] = "0" });
         var output = Path.Combine(folder.Path, "models");
 
-        var result = RetrievalTraining.Run(index, questions, split, data, output, new Progress<string>(), new PassageRankerFitter(trees: 60, leaves: 8));
+        var result = await RetrievalTraining.RunAsync(index, questions, split, data, output, services.GetRequiredService<SentenceCosines>(), new Progress<string>(), new PassageRankerFitter(trees: 60, leaves: 8), cancellationToken);
 
         Assert.Contains(result.DenseWeight, RetrievalTraining.Grid);
         var kept = result.Figures["reranker dev MRR@10"] > result.Figures["fusion dev MRR@10"] && result.Figures["reranker dev recall@5"] >= result.Figures["fusion dev recall@5"];
@@ -76,11 +86,11 @@ public sealed class PassageRankerTests
     }
 
     [Fact]
-    public void Run_ReservedArticle_IsRefusedByName()
+    public async Task Run_ReservedArticle_IsRefusedByName()
     {
         var question = new TrainingQuestion("Steam_engine", new EvalQuestion("q", "What is a steam engine?", ["a heat engine"], "A steam engine is a heat engine.", Answerable: true), new float[FakeEmbeddingGenerator.Dimensions]);
 
-        var e = Assert.Throws<InvalidOperationException>(() => RetrievalTraining.Run(null!, [question], new SquadSplit(1, ["Steam_engine"], []), null!, "unused", new Progress<string>()));
+        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => RetrievalTraining.RunAsync(null!, [question], new SquadSplit(1, ["Steam_engine"], []), null!, "unused", null!, new Progress<string>(), cancellationToken: TestContext.Current.CancellationToken));
 
         Assert.Contains("Steam_engine", e.Message, StringComparison.Ordinal);
     }
@@ -101,7 +111,8 @@ public sealed class PassageRankerTests
         var index = await plain.GetRequiredService<ArticleLibrary>().GetIndexAsync(cancellationToken);
 
         Assert.IsType<PassageRankerStore>(engine.GetRequiredService<IPassageReranker>());
-        Assert.Equal(shipped.Rerank(query, fused, index).Take(5).Select(p => p.Passage.Id), hits.Select(p => p.Passage.Id));
+        var reranked = await shipped.RerankAsync(query, ReadOnlyMemory<float>.Empty, fused, index, engine.GetRequiredService<SentenceCosines>(), cancellationToken);
+        Assert.Equal(reranked.Take(5).Select(p => p.Passage.Id), hits.Select(p => p.Passage.Id));
         Assert.Equal(fused.Take(5).Select(p => p.Score), hits.Select(p => p.Score));
         // The query is one whose order the ranker changes, so plain fusion would fail the check above.
         Assert.NotEqual(fused.Take(5).Select(p => p.Passage.Id), hits.Select(p => p.Passage.Id));
