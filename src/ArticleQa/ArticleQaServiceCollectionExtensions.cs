@@ -21,7 +21,7 @@ public static class ArticleQaServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddValidatedOptions<ArticlesOptions>(configuration, ArticlesOptions.SectionName);
         services.AddValidatedOptions<RetrievalOptions>(configuration, RetrievalOptions.SectionName);
-        services.AddSingleton<SentenceCosines>();
+        services.AddSingleton<SentenceMatches>();
         services.AddSingleton<PassageRankerStore>();
         // The trainer (and tests) may register a ranker they just fitted first.
         services.TryAddSingleton<IPassageReranker>(sp => sp.GetRequiredService<PassageRankerStore>());

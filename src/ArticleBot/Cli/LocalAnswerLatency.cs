@@ -18,7 +18,7 @@ internal static class LocalAnswerLatency
         var questions = sentences.Where((_, i) => i % 7 == 3).Take(105).Select(s => string.Join(' ', s.Split(' ').Take(9)) + "?").ToList();
         foreach (var size in sizes)
         {
-            var (p50, p95) = await LocalAnswerBenchmark.MeasureAsync(embeddings, options, Path.Combine(folder, $"synthetic-{size}.idx"), questions, retrieval, services.GetRequiredService<IPassageReranker>(), services.GetRequiredService<SentenceCosines>().Clear, cancellationToken);
+            var (p50, p95) = await LocalAnswerBenchmark.MeasureAsync(embeddings, options, Path.Combine(folder, $"synthetic-{size}.idx"), questions, retrieval, services.GetRequiredService<IPassageReranker>(), services.GetRequiredService<SentenceMatches>().Clear, cancellationToken);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Local answer at {size:N0} passages (synthetic, sentence vectors not cached, {(retrieval.Rerank ? "reranked" : "fused")} top {retrieval.TopK}): question to answer p50 {p50:0.0} ms, p95 {p95:0.0} ms"));
         }
     }

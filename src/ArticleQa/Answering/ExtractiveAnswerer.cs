@@ -173,8 +173,7 @@ internal sealed class ExtractiveAnswerer(IEmbeddingGenerator<string, Embedding<f
             .ToList();
 
     /// <summary>The sentences of a source's text (a line break always ends one).</summary>
-    internal static IEnumerable<string> SentencesOf(string text) =>
-        SentenceSplitter.Split(text).Select(span => span.Of(text)).Where(s => !string.IsNullOrWhiteSpace(s));
+    internal static IEnumerable<string> SentencesOf(string text) => SentenceSplitter.Sentences(text);
 
 
     /// <summary>A text's unit-length vector and its MiniLM word-pieces.</summary>

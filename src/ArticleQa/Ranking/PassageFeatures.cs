@@ -7,8 +7,7 @@ namespace ArticleQa.Ranking;
 /// <summary>
 /// The passage reranker's features for one question's fused candidates, shared by training and serving so what was
 /// trained is what runs. Everything comes from the candidates' texts, their two retrieval scores, the index's IDF and
-/// the MiniLM cosines of the question with the candidates' sentences (<see cref="SentenceCosines"/>, cached per
-/// sentence): nothing depends on the size of the index, so reranking 30 candidates costs the same at 10 or 100k passages.
+/// how the candidates' sentences match the question in MiniLM (<see cref="SentenceMatches"/>, cached per sentence): nothing depends on the size of the index, so reranking 30 candidates costs the same at 10 or 100k passages.
 /// </summary>
 internal static class PassageFeatures
 {
@@ -47,26 +46,32 @@ internal static class PassageFeatures
         "sentenceCosineRank", // 0-based place of its bestSentenceCosine among the candidates
         "sentenceCosineGap",  // best candidate's bestSentenceCosine minus its
         "secondSentenceCosine", // its second-highest sentence cosine (0 for a passage of one sentence)
+        "bestSentenceAlignment", // the highest soft token alignment of the question with one of its sentences
+        "sentenceAlignmentRank", // 0-based place of its bestSentenceAlignment among the candidates
+        "sentenceAlignmentGap",  // best candidate's bestSentenceAlignment minus its
+        "passageAlignment",      // soft token alignment of the question with all its sentences together
     ];
 
     /// <summary>
-    /// One feature vector per candidate, in candidate order (the fused order, best first). <paramref name="sentenceCosines"/>
-    /// holds each candidate's sentence cosines with the question, as <see cref="SentenceCosines.OfAsync"/> gives them.
+    /// One feature vector per candidate, in candidate order (the fused order, best first). <paramref name="matches"/>
+    /// holds how each candidate's sentences match the question, as <see cref="SentenceMatches.OfAsync"/> gives them.
     /// </summary>
-    public static float[][] Extract(string question, IReadOnlyList<RetrievedPassage> candidates, Func<IEnumerable<string>, IReadOnlyDictionary<string, double>> idfOf, IReadOnlyList<float[]> sentenceCosines)
+    public static float[][] Extract(string question, IReadOnlyList<RetrievedPassage> candidates, Func<IEnumerable<string>, IReadOnlyDictionary<string, double>> idfOf, IReadOnlyList<PassageSentenceMatch> matches)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(idfOf);
-        ArgumentNullException.ThrowIfNull(sentenceCosines);
-        if (sentenceCosines.Count != candidates.Count)
+        ArgumentNullException.ThrowIfNull(matches);
+        if (matches.Count != candidates.Count)
         {
-            throw new ArgumentException($"{sentenceCosines.Count} rows of sentence cosines for {candidates.Count} candidates.", nameof(sentenceCosines));
+            throw new ArgumentException($"Sentence matches for {matches.Count} passages, but {candidates.Count} candidates.", nameof(matches));
         }
 
-        var sorted = sentenceCosines.Select(c => c.OrderDescending().ToArray()).ToList();
+        var sorted = matches.Select(c => c.Cosines.OrderDescending().ToArray()).ToList();
         var bestCosine = sorted.Select(c => c.Length == 0 ? 0.0 : c[0]).ToArray();
         var cosineRanks = Ranks(bestCosine);
+        var bestAlignment = matches.Select(c => c.Alignments.Length == 0 ? 0.0 : c.Alignments.Max()).ToArray();
+        var alignmentRanks = Ranks(bestAlignment);
         var questionTerms = TextFeatures.ContentTerms(question);
         var idf = idfOf(questionTerms);
         var totalIdf = idf.Values.Sum();
@@ -130,6 +135,10 @@ internal static class PassageFeatures
                 cosineRanks[i],
                 (float)(bestCosine.Max() - bestCosine[i]),
                 sorted[i].Length > 1 ? sorted[i][1] : 0,
+                (float)bestAlignment[i],
+                alignmentRanks[i],
+                (float)(bestAlignment.Max() - bestAlignment[i]),
+                matches[i].PassageAlignment,
             ];
         }
 

@@ -43,30 +43,30 @@ internal sealed class PassageRanker
 
     /// <summary>
     /// <paramref name="fused"/> reordered by the model, from the features of <see cref="PassageFeatures"/> with the
-    /// sentence cosines of <paramref name="cosines"/>.
+    /// sentence matches of <paramref name="sentences"/>.
     /// </summary>
-    public async Task<IReadOnlyList<RetrievedPassage>> RerankAsync(string query, ReadOnlyMemory<float> queryVector, IReadOnlyList<RetrievedPassage> fused, PassageIndex index, SentenceCosines cosines, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<RetrievedPassage>> RerankAsync(string query, IReadOnlyList<RetrievedPassage> fused, PassageIndex index, SentenceMatches sentences, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(fused);
         ArgumentNullException.ThrowIfNull(index);
-        ArgumentNullException.ThrowIfNull(cosines);
+        ArgumentNullException.ThrowIfNull(sentences);
         if (fused.Count < 2)
         {
             return fused;
         }
 
-        var sentenceCosines = await cosines.OfAsync(query, queryVector, fused, cancellationToken).ConfigureAwait(false);
+        var matches = await sentences.OfAsync(query, fused, cancellationToken).ConfigureAwait(false);
 
         // The fused scores stay in best-first order: the passage at rank i carries the i-th best fused score, so a
         // Retrieval:MinScore floor still decides how many passages are relevant and the ranker which ones.
         var scores = fused.Select(f => f.Score).OrderDescending().ToList();
-        return Order(fused, Score(PassageFeatures.Extract(query, fused, index.InverseDocumentFrequencies, sentenceCosines)))
+        return Order(fused, Score(PassageFeatures.Extract(query, fused, index.InverseDocumentFrequencies, matches)))
             .Select((passage, i) => passage with { Score = scores[i] })
             .ToList();
     }
 
-    /// <summary>This ranker as the retriever's reranker, its sentence features from <paramref name="cosines"/>.</summary>
-    public IPassageReranker With(SentenceCosines cosines) => new Bound(this, cosines);
+    /// <summary>This ranker as the retriever's reranker, its sentence features from <paramref name="sentences"/>.</summary>
+    public IPassageReranker With(SentenceMatches sentences) => new Bound(this, sentences);
 
     /// <summary>The model's score for each feature row.</summary>
     public float[] Score(IReadOnlyList<float[]> rows) => _engine.Predict(rows, r => r.Score);
@@ -79,11 +79,11 @@ internal sealed class PassageRanker
             .Select(x => x.Item)
             .ToList();
 
-    private sealed class Bound(PassageRanker ranker, SentenceCosines cosines) : IPassageReranker
+    private sealed class Bound(PassageRanker ranker, SentenceMatches sentences) : IPassageReranker
     {
         public int Candidates => ranker.Candidates;
 
-        public Task<IReadOnlyList<RetrievedPassage>> RerankAsync(string query, ReadOnlyMemory<float> queryVector, IReadOnlyList<RetrievedPassage> fused, PassageIndex index, CancellationToken cancellationToken = default) =>
-            ranker.RerankAsync(query, queryVector, fused, index, cosines, cancellationToken);
+        public Task<IReadOnlyList<RetrievedPassage>> RerankAsync(string query, IReadOnlyList<RetrievedPassage> fused, PassageIndex index, CancellationToken cancellationToken = default) =>
+            ranker.RerankAsync(query, fused, index, sentences, cancellationToken);
     }
 }

@@ -10,14 +10,14 @@ namespace ArticleQa.Ranking;
 /// The retriever's reranker: the <see cref="PassageRanker"/> in the <c>Answering:ModelsPath</c> folder, loaded once per
 /// folder (at start, through <see cref="PassageRankerValidator"/>). A failed load is not cached.
 /// </summary>
-internal sealed class PassageRankerStore(IOptions<AnsweringOptions> answering, SentenceCosines cosines) : IPassageReranker
+internal sealed class PassageRankerStore(IOptions<AnsweringOptions> answering, SentenceMatches sentences) : IPassageReranker
 {
     private readonly ConcurrentDictionary<string, Lazy<PassageRanker>> _loaded = new(StringComparer.Ordinal);
 
     public int Candidates => Get(answering.Value).Candidates;
 
-    public Task<IReadOnlyList<RetrievedPassage>> RerankAsync(string query, ReadOnlyMemory<float> queryVector, IReadOnlyList<RetrievedPassage> fused, PassageIndex index, CancellationToken cancellationToken = default) =>
-        Get(answering.Value).RerankAsync(query, queryVector, fused, index, cosines, cancellationToken);
+    public Task<IReadOnlyList<RetrievedPassage>> RerankAsync(string query, IReadOnlyList<RetrievedPassage> fused, PassageIndex index, CancellationToken cancellationToken = default) =>
+        Get(answering.Value).RerankAsync(query, fused, index, sentences, cancellationToken);
 
     public PassageRanker Get(AnsweringOptions options)
     {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Numerics.Tensors;
 using ArticleQa.Retrieval;
 using ArticleQa.Text;
@@ -7,79 +6,52 @@ using Microsoft.Extensions.AI;
 namespace ArticleQa.Ranking;
 
 /// <summary>
-/// The MiniLM cosine of a question with every sentence of its candidate passages, for the passage ranker's sentence
-/// features. Always the local MiniLM, whatever the index embeds with, because the ranker was trained on its cosines:
-/// the registered generator when it is MiniLM (the question's vector is then the one retrieval made), else one of its
-/// own, loaded on first use. Sentence vectors are kept (up to <see cref="CachedSentences"/>), so a passage seen before
-/// costs nothing; a new one costs one batched encoder run over its sentences.
+/// How well each sentence of a question's candidate passages matches the question in MiniLM, for the passage ranker's
+/// sentence features (<see cref="PassageSentenceMatch"/>): the cosine of the pooled vectors and the soft token alignment
+/// of the contextual word-piece vectors, from the same encoder run. Always the local MiniLM, whatever the index embeds
+/// with, because the ranker was trained on its output: the registered generator when it is MiniLM (a question it just
+/// embedded is not run again), else one of its own, loaded on first use. MiniLM keeps what it encoded (<see
+/// cref="MiniLmEmbeddingGenerator.KeptEncodings"/>), so a passage seen before costs nothing and the Local model reads
+/// the top passages' sentences from there; a new passage costs one batched encoder run over its sentences.
 /// </summary>
-public sealed class SentenceCosines : IDisposable
+public sealed class SentenceMatches : IDisposable
 {
-    /// <summary>Sentences whose vectors are kept (1.5 KB each).</summary>
-    public const int CachedSentences = 20_000;
-
     private readonly MiniLmEmbeddingGenerator? _shared;
     private readonly Lazy<MiniLmEmbeddingGenerator> _own = new(() => new MiniLmEmbeddingGenerator(), LazyThreadSafetyMode.ExecutionAndPublication);
-    private readonly ConcurrentDictionary<string, float[]> _vectors = new(StringComparer.Ordinal);
 
-    public SentenceCosines(IEmbeddingGenerator<string, Embedding<float>> embeddings)
+    public SentenceMatches(IEmbeddingGenerator<string, Embedding<float>> embeddings)
     {
         ArgumentNullException.ThrowIfNull(embeddings);
         _shared = embeddings.GetService<MiniLmEmbeddingGenerator>();
     }
 
-    /// <summary>
-    /// For each passage, the cosines of <paramref name="query"/> with its sentences, in sentence order (one 0 for a
-    /// passage without a sentence). <paramref name="queryVector"/> is the query's vector from the registered generator
-    /// (used when that is MiniLM; empty or another model's, the query is embedded here).
-    /// </summary>
-    public async Task<IReadOnlyList<float[]>> OfAsync(string query, ReadOnlyMemory<float> queryVector, IReadOnlyList<RetrievedPassage> passages, CancellationToken cancellationToken = default)
+    /// <summary>For each passage, in order, how its sentences match <paramref name="query"/>.</summary>
+    public async Task<IReadOnlyList<PassageSentenceMatch>> OfAsync(string query, IReadOnlyList<RetrievedPassage> passages, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(passages);
-        var miniLm = _shared ?? _own.Value;
-        var question = _shared is not null && queryVector.Length == MiniLmResources.Dimensions ? queryVector.ToArray() : miniLm.Embed(query);
-        var sentences = passages.Select(p => Sentences(p.Passage.Text)).ToList();
-        var vectors = new Dictionary<string, float[]>(StringComparer.Ordinal);
-        var missing = new List<string>();
-        foreach (var sentence in sentences.SelectMany(s => s))
+        var sentences = passages.Select(p => SentenceSplitter.Sentences(p.Passage.Text).ToList()).ToList();
+        var texts = sentences.SelectMany(s => s).Distinct(StringComparer.Ordinal).ToList();
+        var encoded = await MiniLm.EncodeAsync([query, .. texts], cancellationToken).ConfigureAwait(false);
+        var question = encoded[0];
+        var bySentence = new Dictionary<string, (float[] Vector, TokenVectors Tokens)>(StringComparer.Ordinal);
+        for (var i = 0; i < texts.Count; i++)
         {
-            if (vectors.ContainsKey(sentence))
-            {
-                continue;
-            }
-
-            if (_vectors.TryGetValue(sentence, out var known))
-            {
-                vectors[sentence] = known;
-            }
-            else if (!missing.Contains(sentence, StringComparer.Ordinal))
-            {
-                missing.Add(sentence);
-            }
+            bySentence[texts[i]] = encoded[i + 1];
         }
 
-        if (missing.Count > 0)
+        return sentences.Select(s =>
         {
-            var generated = await miniLm.GenerateAsync(missing, cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (_vectors.Count + missing.Count > CachedSentences)
-            {
-                _vectors.Clear();
-            }
-
-            for (var i = 0; i < missing.Count; i++)
-            {
-                vectors[missing[i]] = _vectors[missing[i]] = generated[i].Vector.ToArray();
-            }
-        }
-
-        return sentences
-            .Select(s => s.Count == 0 ? [0f] : s.Select(sentence => TensorPrimitives.Dot(vectors[sentence], question)).ToArray())
-            .ToList();
+            var ofPassage = s.Select(sentence => bySentence[sentence]).ToList();
+            return new PassageSentenceMatch(
+                [.. ofPassage.Select(e => TensorPrimitives.Dot(e.Vector, question.Vector))],
+                [.. ofPassage.Select(e => ZeroIfNaN(question.Tokens.RecallBy(e.Tokens)))],
+                ZeroIfNaN(question.Tokens.RecallBy([.. ofPassage.Select(e => e.Tokens)])));
+        }).ToList();
     }
 
-    /// <summary>Forgets the kept sentence vectors (the benchmark measures questions whose passages are new).</summary>
-    public void Clear() => _vectors.Clear();
+    /// <summary>Forgets the kept encodings (the benchmark measures questions whose passages are new).</summary>
+    public void Clear() => MiniLm.ForgetEncodings();
 
     public void Dispose()
     {
@@ -89,6 +61,7 @@ public sealed class SentenceCosines : IDisposable
         }
     }
 
-    private static List<string> Sentences(string text) =>
-        SentenceSplitter.Split(text).Select(s => s.Of(text)).Where(s => !string.IsNullOrWhiteSpace(s)).ToList();
+    private MiniLmEmbeddingGenerator MiniLm => _shared ?? _own.Value;
+
+    private static float ZeroIfNaN(double value) => double.IsNaN(value) ? 0 : (float)value;
 }

@@ -9,9 +9,6 @@ public interface IPassageReranker
     /// <summary>How many fused passages to rerank per question.</summary>
     int Candidates { get; }
 
-    /// <summary>
-    /// The same passages, best first. <paramref name="queryVector"/> is the query's embedding that found them (empty
-    /// when unknown); <paramref name="index"/> is the snapshot they came from (its term statistics).
-    /// </summary>
-    Task<IReadOnlyList<RetrievedPassage>> RerankAsync(string query, ReadOnlyMemory<float> queryVector, IReadOnlyList<RetrievedPassage> fused, PassageIndex index, CancellationToken cancellationToken = default);
+    /// <summary>The same passages, best first. <paramref name="index"/> is the snapshot they came from (its term statistics).</summary>
+    Task<IReadOnlyList<RetrievedPassage>> RerankAsync(string query, IReadOnlyList<RetrievedPassage> fused, PassageIndex index, CancellationToken cancellationToken = default);
 }

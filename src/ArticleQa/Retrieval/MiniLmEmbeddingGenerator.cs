@@ -12,14 +12,21 @@ namespace ArticleQa.Retrieval;
 /// </summary>
 public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
 {
-    /// <summary>Texts embedded alone whose word-pieces are kept (questions of the turns in flight).</summary>
-    private const int RecentSingles = 64;
+    /// <summary>
+    /// Texts kept with their vector and word-pieces (about 15 KB each), at most: the questions of the turns in flight
+    /// and the sentences of their passages, which the passage ranker encodes and the Local model reads again. They are
+    /// kept in two generations of half as many: when the new one is full it becomes the old one, and a text found in
+    /// the old one moves back to the new, so the texts in use stay and the others go.
+    /// </summary>
+    public const int KeptEncodings = 20_000;
 
     private readonly MiniLmEmbeddingOptions _options;
     private readonly Lazy<MiniLmSession> _session;
     private readonly int _concurrentBatches;
     private readonly SemaphoreSlim _batchTurn;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (float[] Vector, TokenVectors Tokens)> _recentSingles = new(StringComparer.Ordinal);
+    private readonly Lock _keeping = new();
+    private Dictionary<string, (float[] Vector, TokenVectors Tokens)> _kept = new(StringComparer.Ordinal);
+    private Dictionary<string, (float[] Vector, TokenVectors Tokens)> _keptBefore = new(StringComparer.Ordinal);
     private bool _disposed;
 
     public MiniLmEmbeddingGenerator()
@@ -70,22 +77,54 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
 
     /// <summary>
     /// Each text's pooled vector (as <see cref="GenerateAsync"/> gives it) and its content word-pieces' contextual
-    /// vectors (<see cref="TokenVectors"/>), from the same model runs. A text that was just embedded alone (a
-    /// question, by retrieval) is not run again for its word-pieces.
+    /// vectors (<see cref="TokenVectors"/>), from the same model runs. The last <see cref="KeptEncodings"/> texts
+    /// encoded (here, or embedded alone by <see cref="GenerateAsync"/>: a question, by retrieval) are not run again;
+    /// the arrays returned are shared, so callers must not change them.
     /// </summary>
     public async Task<IReadOnlyList<(float[] Vector, TokenVectors Tokens)>> EncodeAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        if (texts.Count == 1 && _recentSingles.TryGetValue(texts[0], out var known))
+        var result = new (float[] Vector, TokenVectors Tokens)[texts.Count];
+        var missing = new List<int>();
+        for (var i = 0; i < texts.Count; i++)
         {
-            return [known];
+            if (texts[i] is { } text && TryGetKept(text, out var known))
+            {
+                result[i] = known;
+            }
+            else
+            {
+                missing.Add(i);
+            }
         }
 
-        var rows = Tokenize(texts, nameof(texts));
+        if (missing.Count == 0)
+        {
+            return result;
+        }
+
+        var missingTexts = missing.Select(i => texts[i]).ToList();
+        var rows = Tokenize(missingTexts, nameof(texts));
         var vectors = new float[rows.Length * MiniLmResources.Dimensions];
         var tokens = new TokenVectors[rows.Length];
-        await EmbedInBatchesAsync(rows, vectors, tokens, texts, cancellationToken);
-        return [.. Enumerable.Range(0, rows.Length).Select(i => (Row(vectors, i).ToArray(), tokens[i]))];
+        await EmbedInBatchesAsync(rows, vectors, tokens, missingTexts, cancellationToken);
+        for (var m = 0; m < missing.Count; m++)
+        {
+            result[missing[m]] = (Row(vectors, m).ToArray(), tokens[m]);
+            Keep(missingTexts[m], result[missing[m]]);
+        }
+
+        return result;
+    }
+
+    /// <summary>Forgets the kept encodings (the benchmark measures questions whose passages are new).</summary>
+    public void ForgetEncodings()
+    {
+        lock (_keeping)
+        {
+            _kept.Clear();
+            _keptBefore.Clear();
+        }
     }
 
     /// <summary>
@@ -154,12 +193,7 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
             Session.Embed(rows, vectors, tokens);
             if (tokens is not null)
             {
-                if (_recentSingles.Count >= RecentSingles)
-                {
-                    _recentSingles.Clear();
-                }
-
-                _recentSingles[texts[0]] = (vectors.ToArray(), tokens[0]);
+                Keep(texts[0], (vectors.ToArray(), tokens[0]));
             }
 
             return;
@@ -192,6 +226,44 @@ public sealed class MiniLmEmbeddingGenerator : IEmbeddingGenerator<string, Embed
                 }
             }
         });
+    }
+
+    private bool TryGetKept(string text, out (float[] Vector, TokenVectors Tokens) encoded)
+    {
+        lock (_keeping)
+        {
+            if (_kept.TryGetValue(text, out encoded))
+            {
+                return true;
+            }
+
+            if (!_keptBefore.Remove(text, out encoded))
+            {
+                return false;
+            }
+
+            KeepLocked(text, encoded);
+            return true;
+        }
+    }
+
+    private void Keep(string text, (float[] Vector, TokenVectors Tokens) encoded)
+    {
+        lock (_keeping)
+        {
+            KeepLocked(text, encoded);
+        }
+    }
+
+    private void KeepLocked(string text, (float[] Vector, TokenVectors Tokens) encoded)
+    {
+        if (_kept.Count >= KeptEncodings / 2)
+        {
+            (_keptBefore, _kept) = (_kept, _keptBefore);
+            _kept.Clear();
+        }
+
+        _kept[text] = encoded;
     }
 
     private static IReadOnlyList<int>[] Tokenize(IReadOnlyList<string> texts, string parameterName)

@@ -62,6 +62,6 @@ public sealed class PassageRetriever(
         }
 
         var found = index.Search(query, vector.Span, request with { TopK = Math.Max(request.TopK, reranker.Candidates) });
-        return [.. (await reranker.RerankAsync(query, vector, found, index, cancellationToken).ConfigureAwait(false)).Take(request.TopK)];
+        return [.. (await reranker.RerankAsync(query, found, index, cancellationToken).ConfigureAwait(false)).Take(request.TopK)];
     }
 }

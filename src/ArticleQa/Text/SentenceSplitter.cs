@@ -21,6 +21,10 @@ public static class SentenceSplitter
     private const string ClosingPunctuation = "\"'”’)]»";
     private const string OpeningPunctuation = "\"'“‘([«";
 
+    /// <summary>The sentences of <paramref name="text"/> as strings, in order, blank ones left out.</summary>
+    public static IEnumerable<string> Sentences(string text) =>
+        Split(text).Select(span => span.Of(text)).Where(s => !string.IsNullOrWhiteSpace(s));
+
     /// <summary>Returns the sentences of <paramref name="text"/> as trimmed spans, in order.</summary>
     public static IReadOnlyList<TextSpan> Split(string text)
     {

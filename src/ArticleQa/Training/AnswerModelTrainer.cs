@@ -164,7 +164,7 @@ public static class AnswerModelTrainer
 
         progress.Report($"Embedded {questions.Count} answerable questions for retrieval training");
 
-        return await RetrievalTraining.RunAsync(index, questions, split, data, options.OutputFolder, services.GetRequiredService<SentenceCosines>(), progress, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await RetrievalTraining.RunAsync(index, questions, split, data, options.OutputFolder, services.GetRequiredService<SentenceMatches>(), progress, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<List<TrainingExample>> ExamplesAsync(SquadTrainingData data, string work, RetrievalTrainingResult retrieval, WordNetSynonyms? synonyms, IProgress<string> progress, CancellationToken cancellationToken)
@@ -318,7 +318,7 @@ public static class AnswerModelTrainer
         var services = new ServiceCollection();
         if (retrieval?.RankerPath is { } ranker)
         {
-            services.AddSingleton(sp => PassageRanker.Load(ranker).With(sp.GetRequiredService<SentenceCosines>()));
+            services.AddSingleton(sp => PassageRanker.Load(ranker).With(sp.GetRequiredService<SentenceMatches>()));
         }
 
         return services.AddLogging().AddArticleQa(configuration).BuildServiceProvider();

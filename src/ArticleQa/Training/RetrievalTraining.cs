@@ -19,16 +19,16 @@ internal static class RetrievalTraining
     public static readonly IReadOnlyList<double> Grid = Enumerable.Range(0, 21).Select(i => i / 20.0).ToList();
 
     /// <summary>
-    /// Fits and writes the ranker. <paramref name="cosines"/> gives the sentence features, from the same MiniLM the
+    /// Fits and writes the ranker. <paramref name="sentences"/> gives the sentence features, from the same MiniLM the
     /// questions' vectors come from.
     /// </summary>
-    public static async Task<RetrievalTrainingResult> RunAsync(PassageIndex index, IReadOnlyList<TrainingQuestion> questions, SquadSplit split, SquadTrainingData data, string outputFolder, SentenceCosines cosines, IProgress<string> progress, PassageRankerFitter? fitter = null, CancellationToken cancellationToken = default)
+    public static async Task<RetrievalTrainingResult> RunAsync(PassageIndex index, IReadOnlyList<TrainingQuestion> questions, SquadSplit split, SquadTrainingData data, string outputFolder, SentenceMatches sentences, IProgress<string> progress, PassageRankerFitter? fitter = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(questions);
         SquadSplit.RefuseReserved(questions.Select(q => q.Title).Distinct(StringComparer.Ordinal));
         ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(split);
-        ArgumentNullException.ThrowIfNull(cosines);
+        ArgumentNullException.ThrowIfNull(sentences);
         ArgumentNullException.ThrowIfNull(progress);
         fitter ??= new PassageRankerFitter();
         var answerable = questions.Where(q => q.Question.Answerable).ToList();
@@ -47,9 +47,9 @@ internal static class RetrievalTraining
         }
 
         progress.Report($"Fitting the passage ranker on the fused top {fitter.Candidates} of {train.Count} train questions");
-        var trainGroups = await GroupsAsync(index, train, fitted.Weight, fitter.Candidates, cosines, cancellationToken).ConfigureAwait(false);
+        var trainGroups = await GroupsAsync(index, train, fitted.Weight, fitter.Candidates, sentences, cancellationToken).ConfigureAwait(false);
         var model = fitter.Fit(trainGroups);
-        var devGroups = await GroupsAsync(index, dev, fitted.Weight, fitter.Candidates, cosines, cancellationToken).ConfigureAwait(false);
+        var devGroups = await GroupsAsync(index, dev, fitted.Weight, fitter.Candidates, sentences, cancellationToken).ConfigureAwait(false);
         var scores = fitter.Score(model, devGroups.SelectMany(g => g.Rows));
         var reranked = new List<QuestionRetrievalResult>();
         var fused = new List<QuestionRetrievalResult>();
@@ -110,7 +110,7 @@ internal static class RetrievalTraining
             .ToList());
     }
 
-    private static async Task<List<(float[][] Rows, bool[] Labels)>> GroupsAsync(PassageIndex index, IReadOnlyList<TrainingQuestion> questions, double denseWeight, int candidates, SentenceCosines cosines, CancellationToken cancellationToken)
+    private static async Task<List<(float[][] Rows, bool[] Labels)>> GroupsAsync(PassageIndex index, IReadOnlyList<TrainingQuestion> questions, double denseWeight, int candidates, SentenceMatches sentences, CancellationToken cancellationToken)
     {
         var request = new SearchRequest(candidates, denseWeight, 1 - denseWeight);
         var groups = new List<(float[][] Rows, bool[] Labels)>(questions.Count);
@@ -118,8 +118,8 @@ internal static class RetrievalTraining
         {
             var found = index.Search(q.Question.Question, q.Vector.Span, request);
             var matcher = new EvidenceMatcher(q.Question);
-            var sentenceCosines = await cosines.OfAsync(q.Question.Question, q.Vector, found, cancellationToken).ConfigureAwait(false);
-            groups.Add((PassageFeatures.Extract(q.Question.Question, found, index.InverseDocumentFrequencies, sentenceCosines), found.Select(f => matcher.IsHit(f.Passage.Text)).ToArray()));
+            var matches = await sentences.OfAsync(q.Question.Question, found, cancellationToken).ConfigureAwait(false);
+            groups.Add((PassageFeatures.Extract(q.Question.Question, found, index.InverseDocumentFrequencies, matches), found.Select(f => matcher.IsHit(f.Passage.Text)).ToArray()));
         }
 
         return groups;

@@ -25,7 +25,7 @@ public sealed class PassageRankerStartupTests
 
         Assert.True(host.Services.GetRequiredService<IOptions<RetrievalOptions>>().Value.Rerank);
         Assert.Equal(30, reranker.Candidates);
-        Assert.Equal((await reranker.RerankAsync(query, vector, fused, index, cancellationToken)).Take(5).Select(p => p.Passage.Id), hits.Select(p => p.Passage.Id));
+        Assert.Equal((await reranker.RerankAsync(query, fused, index, cancellationToken)).Take(5).Select(p => p.Passage.Id), hits.Select(p => p.Passage.Id));
         Assert.NotEqual(fused.Take(5).Select(p => p.Passage.Id), hits.Select(p => p.Passage.Id));
     }
 

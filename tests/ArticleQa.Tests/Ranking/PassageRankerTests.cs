@@ -27,14 +27,14 @@ public sealed class PassageRankerTests
         using var services = await SliceEngineAsync(folder, cancellationToken);
         var index = await services.GetRequiredService<ArticleLibrary>().GetIndexAsync(cancellationToken);
         var questions = (await SliceQuestionsAsync(cancellationToken)).Select(q => q.Question).ToList();
-        var cosines = services.GetRequiredService<SentenceCosines>();
+        var sentences = services.GetRequiredService<SentenceMatches>();
         var groups = new List<(EvalQuestion Question, IReadOnlyList<RetrievedPassage> Found, float[][] Rows, bool[] Labels)>();
         foreach (var q in questions)
         {
             var found = index.Search(q.Question, FakeEmbeddingGenerator.Vector(q.Question), new SearchRequest(PassageRanker.DefaultCandidates));
             var matcher = new EvidenceMatcher(q);
-            var sentenceCosines = await cosines.OfAsync(q.Question, ReadOnlyMemory<float>.Empty, found, cancellationToken);
-            groups.Add((q, found, PassageFeatures.Extract(q.Question, found, index.InverseDocumentFrequencies, sentenceCosines), found.Select(f => matcher.IsHit(f.Passage.Text)).ToArray()));
+            var matches = await sentences.OfAsync(q.Question, found, cancellationToken);
+            groups.Add((q, found, PassageFeatures.Extract(q.Question, found, index.InverseDocumentFrequencies, matches), found.Select(f => matcher.IsHit(f.Passage.Text)).ToArray()));
         }
 
         var train = groups.Where((_, i) => i % 2 == 0).ToList();
@@ -53,7 +53,7 @@ public sealed class PassageRankerTests
         var reranked = new List<(EvalQuestion, IReadOnlyList<RetrievedPassage>)>();
         foreach (var g in heldOut)
         {
-            reranked.Add((g.Question, await loaded.RerankAsync(g.Question.Question, ReadOnlyMemory<float>.Empty, g.Found, index, cosines, cancellationToken)));
+            reranked.Add((g.Question, await loaded.RerankAsync(g.Question.Question, g.Found, index, sentences, cancellationToken)));
         }
 
         var rerankedMrr = Mrr(reranked);
@@ -72,7 +72,7 @@ public sealed class PassageRankerTests
         var data = new SquadTrainingData([], new HashSet<string>(), new Dictionary<string, string> { ["slice.json"] = "0" });
         var output = Path.Combine(folder.Path, "models");
 
-        var result = await RetrievalTraining.RunAsync(index, questions, split, data, output, services.GetRequiredService<SentenceCosines>(), new Progress<string>(), new PassageRankerFitter(trees: 60, leaves: 8), cancellationToken);
+        var result = await RetrievalTraining.RunAsync(index, questions, split, data, output, services.GetRequiredService<SentenceMatches>(), new Progress<string>(), new PassageRankerFitter(trees: 60, leaves: 8), cancellationToken);
 
         Assert.Contains(result.DenseWeight, RetrievalTraining.Grid);
         var kept = result.Figures["reranker dev MRR@10"] > result.Figures["fusion dev MRR@10"] && result.Figures["reranker dev recall@5"] >= result.Figures["fusion dev recall@5"];
@@ -111,7 +111,7 @@ public sealed class PassageRankerTests
         var index = await plain.GetRequiredService<ArticleLibrary>().GetIndexAsync(cancellationToken);
 
         Assert.IsType<PassageRankerStore>(engine.GetRequiredService<IPassageReranker>());
-        var reranked = await shipped.RerankAsync(query, ReadOnlyMemory<float>.Empty, fused, index, engine.GetRequiredService<SentenceCosines>(), cancellationToken);
+        var reranked = await shipped.RerankAsync(query, fused, index, engine.GetRequiredService<SentenceMatches>(), cancellationToken);
         Assert.Equal(reranked.Take(5).Select(p => p.Passage.Id), hits.Select(p => p.Passage.Id));
         Assert.Equal(fused.Take(5).Select(p => p.Score), hits.Select(p => p.Score));
         // The query is one whose order the ranker changes, so plain fusion would fail the check above.

@@ -5,8 +5,11 @@ using ArticleQa.Tests.Fakes;
 
 namespace ArticleQa.Tests.Ranking;
 
-/// <summary>The passage ranker's sentence cosines: one per sentence, from the local MiniLM whatever the index embeds with.</summary>
-public sealed class SentenceCosinesTests
+/// <summary>
+/// The passage ranker's sentence matches: a cosine and a soft token alignment per sentence, from the local MiniLM
+/// whatever the index embeds with.
+/// </summary>
+public sealed class SentenceMatchesTests
 {
     private const string Question = "Who will travel to Moscow next week?";
 
@@ -20,60 +23,67 @@ public sealed class SentenceCosinesTests
         new(new Passage(id, 0, 0, text.Length, text), new ArticleInfo(id, id, id + ".txt", "h"), 0.9);
 
     [Fact]
-    public async Task OfAsync_TwoPassages_OneCosinePerSentenceAndTheAnsweringSentenceHighest()
+    public async Task OfAsync_TwoPassages_OneCosineAndAlignmentPerSentenceAndTheAnsweringSentenceHighest()
     {
         using var miniLm = new MiniLmEmbeddingGenerator();
-        using var cosines = new SentenceCosines(miniLm);
+        using var sentences = new SentenceMatches(miniLm);
 
-        var result = await cosines.OfAsync(Question, miniLm.Embed(Question), Passages, TestContext.Current.CancellationToken);
+        var result = await sentences.OfAsync(Question, Passages, TestContext.Current.CancellationToken);
 
-        Assert.Equal([3, 1], result.Select(r => r.Length));
-        Assert.Equal(1, Array.IndexOf(result[0], result[0].Max()));
-        Assert.True(result[0][1] > result[1][0], $"the answering sentence {result[0][1]:0.000} against another passage's {result[1][0]:0.000}");
-        Assert.All(result.SelectMany(r => r), c => Assert.InRange(c, -1.0001f, 1.0001f));
+        Assert.Equal([3, 1], result.Select(r => r.Cosines.Length));
+        Assert.Equal([3, 1], result.Select(r => r.Alignments.Length));
+        Assert.Equal(1, Array.IndexOf(result[0].Cosines, result[0].Cosines.Max()));
+        Assert.Equal(1, Array.IndexOf(result[0].Alignments, result[0].Alignments.Max()));
+        Assert.True(result[0].Cosines[1] > result[1].Cosines[0], $"the answering sentence {result[0].Cosines[1]:0.000} against another passage's {result[1].Cosines[0]:0.000}");
+        Assert.True(result[0].PassageAlignment > result[1].PassageAlignment, $"passage alignment {result[0].PassageAlignment:0.000} against {result[1].PassageAlignment:0.000}");
+        // Aligned against all its sentences, a passage aligns at least as well as with its best sentence alone.
+        Assert.True(result[0].PassageAlignment >= result[0].Alignments.Max() - 1e-6f);
+        Assert.All(result.SelectMany(r => r.Cosines.Concat(r.Alignments)), c => Assert.InRange(c, -1.0001f, 1.0001f));
     }
 
     [Fact]
-    public async Task OfAsync_IndexEmbedsWithAnotherModel_TheSameCosinesAsWithMiniLm()
+    public async Task OfAsync_IndexEmbedsWithAnotherModel_TheSameMatchesAsWithMiniLm()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         using var miniLm = new MiniLmEmbeddingGenerator();
-        using var withMiniLm = new SentenceCosines(miniLm);
-        using var withOther = new SentenceCosines(new FakeEmbeddingGenerator());
+        using var withMiniLm = new SentenceMatches(miniLm);
+        using var withOther = new SentenceMatches(new FakeEmbeddingGenerator());
 
-        var expected = await withMiniLm.OfAsync(Question, miniLm.Embed(Question), Passages, cancellationToken);
-        // The other model's query vector is not MiniLM's, so it is left unused and the question embedded with MiniLM.
-        var actual = await withOther.OfAsync(Question, FakeEmbeddingGenerator.Vector(Question), Passages, cancellationToken);
+        var expected = await withMiniLm.OfAsync(Question, Passages, cancellationToken);
+        var actual = await withOther.OfAsync(Question, Passages, cancellationToken);
 
         Assert.Equal(expected.Count, actual.Count);
         for (var i = 0; i < expected.Count; i++)
         {
-            Assert.Equal(expected[i], actual[i], (a, b) => Math.Abs(a - b) < 1e-5f);
+            Assert.Equal(expected[i].Cosines, actual[i].Cosines, (a, b) => Math.Abs(a - b) < 1e-5f);
+            Assert.Equal(expected[i].Alignments, actual[i].Alignments, (a, b) => Math.Abs(a - b) < 1e-3f);
+            Assert.Equal(expected[i].PassageAlignment, actual[i].PassageAlignment, 1e-3f);
         }
     }
 
     [Fact]
-    public async Task OfAsync_AfterClear_GivesTheSameCosines()
+    public async Task OfAsync_KeptSentencesAndAfterClear_TheSameMatches()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         using var miniLm = new MiniLmEmbeddingGenerator();
-        using var cosines = new SentenceCosines(miniLm);
-        var vector = miniLm.Embed(Question);
-        var first = await cosines.OfAsync(Question, vector, Passages, cancellationToken);
+        using var sentences = new SentenceMatches(miniLm);
+        var first = await sentences.OfAsync(Question, Passages, cancellationToken);
 
-        var cached = await cosines.OfAsync(Question, vector, Passages, cancellationToken);
-        cosines.Clear();
-        var fresh = await cosines.OfAsync(Question, vector, Passages, cancellationToken);
+        // The second passage again, beside one not seen: the kept sentences are matched to the right texts.
+        var kept = await sentences.OfAsync(Question, [Source("c", "Talks took place in Geneva."), Passages[1]], cancellationToken);
+        sentences.Clear();
+        var fresh = await sentences.OfAsync(Question, Passages, cancellationToken);
 
-        Assert.Equal(first, cached);
-        Assert.Equal(first, fresh);
+        Assert.Equal(first[1].Cosines, kept[1].Cosines);
+        Assert.Equal(first[1].Alignments, kept[1].Alignments);
+        Assert.Equal(first.SelectMany(m => m.Cosines), fresh.SelectMany(m => m.Cosines));
     }
 
     [Fact]
-    public void Extract_CosinesForAnotherNumberOfCandidates_IsRefused()
+    public void Extract_MatchesForAnotherNumberOfCandidates_IsRefused()
     {
-        var e = Assert.Throws<ArgumentException>(() => PassageFeatures.Extract(Question, Passages, _ => new Dictionary<string, double>(), [[0.5f]]));
+        var e = Assert.Throws<ArgumentException>(() => PassageFeatures.Extract(Question, Passages, _ => new Dictionary<string, double>(), [new PassageSentenceMatch([0.5f], [0.5f], 0.5f)]));
 
-        Assert.Contains("1 rows of sentence cosines for 2 candidates", e.Message, StringComparison.Ordinal);
+        Assert.Contains("Sentence matches for 1 passages, but 2 candidates", e.Message, StringComparison.Ordinal);
     }
 }
