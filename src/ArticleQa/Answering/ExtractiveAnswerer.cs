@@ -15,7 +15,7 @@ namespace ArticleQa.Answering;
 /// </summary>
 internal sealed class ExtractiveAnswerer(IEmbeddingGenerator<string, Embedding<float>> embeddings, LocalModels models)
 {
-    /// <summary>Sentences whose vectors are kept (about 13 KB each with their word-pieces).</summary>
+    /// <summary>Sentences whose vectors from a model other than the local MiniLM are kept (about 13 KB each with their word-pieces).</summary>
     private const int CachedSentences = 10_000;
 
     /// <summary>Articles an overview answer sums up, one lead sentence each.</summary>
@@ -104,14 +104,18 @@ internal sealed class ExtractiveAnswerer(IEmbeddingGenerator<string, Embedding<f
         return (turn is { QueryVector.IsEmpty: false } ? turn.QueryVector.ToArray() : encoded.Vector, encoded.Tokens);
     }
 
-    /// <summary>Every sentence of every source with its vector and word-pieces (embedded once, then cached).</summary>
+    /// <summary>
+    /// Every sentence of every source with its vector and word-pieces, embedded once: the local MiniLM keeps what it
+    /// encoded (the passage ranker has usually just encoded these), other models' vectors are kept here.
+    /// </summary>
     private async Task<List<CandidateSentence>> CandidatesAsync(IReadOnlyList<SourcesBlock.Source> sources, LocalTurn? turn, CancellationToken cancellationToken)
     {
+        var keepHere = embeddings.GetService<MiniLmEmbeddingGenerator>() is null;
         var vectors = new Dictionary<string, Encoded>(StringComparer.Ordinal);
         var missing = new List<string>();
         foreach (var sentence in sources.SelectMany(s => SentencesOf(s.Text)))
         {
-            if (_vectors.TryGetValue(sentence, out var cached))
+            if (keepHere && _vectors.TryGetValue(sentence, out var cached))
             {
                 vectors[sentence] = cached;
             }
@@ -131,7 +135,11 @@ internal sealed class ExtractiveAnswerer(IEmbeddingGenerator<string, Embedding<f
 
             for (var i = 0; i < missing.Count; i++)
             {
-                vectors[missing[i]] = _vectors[missing[i]] = generated[i];
+                vectors[missing[i]] = generated[i];
+                if (keepHere)
+                {
+                    _vectors[missing[i]] = generated[i];
+                }
             }
         }
 

@@ -10,12 +10,13 @@ namespace ArticleQa.Answering;
 /// <summary>
 /// Local answer latency, question to answer, over an index file (e.g. the synthetic one of <see cref="RetrievalBenchmark"/>):
 /// embed the question once, search, format the numbered sources, and run the Local model on them with the turn's
-/// <see cref="LocalTurn"/> as the engine does. Every question starts with empty sentence-vector caches (the Local
-/// model's, and the reranker's through <paramref name="forgetSeenSentences"/>), so the figures are those of a question whose sources were never seen. With a reranker, the search reranks the fused
-/// candidates as the retriever does. Prints nothing.
+/// <see cref="LocalTurn"/> as the engine does. Every question starts with nothing kept from the questions before (a
+/// new Local model, and the encoder's kept sentences forgotten), so the figures are those of a question whose sources
+/// were never seen. With a reranker, the search reranks the fused candidates as the retriever does. Prints nothing.
 /// </summary>
 public static class LocalAnswerBenchmark
 {
+    /// <summary>Question-to-answer p50 and p95; <paramref name="forgetSeenSentences"/> runs before each question.</summary>
     public static async Task<(double P50Ms, double P95Ms)> MeasureAsync(
         IEmbeddingGenerator<string, Embedding<float>> embeddings,
         AnsweringOptions options,

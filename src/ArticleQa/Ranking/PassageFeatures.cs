@@ -7,7 +7,8 @@ namespace ArticleQa.Ranking;
 /// <summary>
 /// The passage reranker's features for one question's fused candidates, shared by training and serving so what was
 /// trained is what runs. Everything comes from the candidates' texts, their two retrieval scores, the index's IDF and
-/// how the candidates' sentences match the question in MiniLM (<see cref="SentenceMatches"/>, cached per sentence): nothing depends on the size of the index, so reranking 30 candidates costs the same at 10 or 100k passages.
+/// how the candidates' sentences match the question in MiniLM (<see cref="SentenceMatches"/>, kept per sentence):
+/// nothing depends on the size of the index, so reranking 30 candidates costs the same at 10 or 100k passages.
 /// </summary>
 internal static class PassageFeatures
 {
