@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text;
 using ArticleQa.Retrieval;
+using ArticleQa.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
@@ -151,13 +152,14 @@ public sealed partial class AnswerGenerator(
         }
         else
         {
-            query = await CondenseAsync(asked, recent, promptSet, cancellationToken).ConfigureAwait(false);
+            var corrected = await PutRightAsync(asked, cancellationToken).ConfigureAwait(false);
+            query = await CondenseAsync(corrected, recent, promptSet, cancellationToken).ConfigureAwait(false);
             vector = await retriever.EmbedAsync(query, cancellationToken).ConfigureAwait(false);
             var found = await retriever.SearchAsync(query, vector, cancellationToken: cancellationToken).ConfigureAwait(false);
 
             // The Local model's abstention model judges relevance itself; other models get only passages above the floor.
             sources = RecencyPreference.Apply(question, found.Where(p => _local.Value || p.Score >= _retrieval.MinScore).ToList());
-            if (query != asked && recent.Count > 0)
+            if (query != corrected && recent.Count > 0)
             {
                 sources.AddRange(await CarriedPassagesAsync(recent[^1], sources, cancellationToken).ConfigureAwait(false));
             }
@@ -174,6 +176,17 @@ public sealed partial class AnswerGenerator(
             ["query"] = query,
         };
         return new PreparedTurn(query, sources, promptSet, arguments, started, TurnKernel(vector, sources, overview));
+    }
+
+    /// <summary>
+    /// The question in the articles' case when typed in capitals (<see cref="QuestionCasing"/>), its typing slips put
+    /// right against the current index's words (<see cref="QuestionSpelling"/>).
+    /// </summary>
+    private async Task<string> PutRightAsync(string question, CancellationToken cancellationToken)
+    {
+        using var lease = await library.LeaseIndexAsync(cancellationToken).ConfigureAwait(false);
+        var index = lease.Index;
+        return QuestionSpelling.Correct(QuestionCasing.Restore(question, index.WordAsWritten), index.DocumentFrequency, index.ContainsWord, MiniLmResources.IsDictionaryWord);
     }
 
     private async Task<string> CondenseAsync(string question, IReadOnlyList<ConversationTurn> recent, PromptSet promptSet, CancellationToken cancellationToken)

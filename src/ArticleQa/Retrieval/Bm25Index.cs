@@ -70,6 +70,16 @@ internal sealed class Bm25Index
         return Math.Log(1 + ((PassageCount - df + 0.5) / (df + 0.5)));
     }
 
+    /// <summary>How many passages contain the analysed <paramref name="term"/>.</summary>
+    public int DocumentFrequency(string term) =>
+        _termIds.TryGetValue(term, out var id) ? _postingStart[id + 1] - _postingStart[id] : 0;
+
+    /// <summary>The passages (index order) that contain the analysed <paramref name="term"/>, at most <paramref name="limit"/>.</summary>
+    public ReadOnlySpan<int> PassagesWith(string term, int limit) =>
+        _termIds.TryGetValue(term, out var id)
+            ? _postingPassage.AsSpan(_postingStart[id], Math.Min(limit, _postingStart[id + 1] - _postingStart[id]))
+            : [];
+
     /// <summary>
     /// Adds every passage's BM25 score for <paramref name="queryTerms"/> into <paramref name="scores"/> (one slot per
     /// passage) and returns the highest score a passage could reach for this query (all terms, high frequency),

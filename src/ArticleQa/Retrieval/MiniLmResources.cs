@@ -27,11 +27,19 @@ internal static class MiniLmResources
 
     private static readonly Lazy<string[]> _vocabulary = new(ReadVocabulary);
 
+    private static readonly Lazy<HashSet<string>> _wholeWords = new(() => _vocabulary.Value.Where(piece => piece.All(char.IsLetter)).ToHashSet(StringComparer.Ordinal));
+
     /// <summary>One shared tokenizer: it is immutable and safe for concurrent use.</summary>
     public static BertTokenizer Tokenizer => _tokenizer.Value;
 
     /// <summary>The word-piece of each id (the vocabulary file's lines, in order).</summary>
     public static IReadOnlyList<string> Vocabulary => _vocabulary.Value;
+
+    /// <summary>
+    /// Whether a lower-case word is one whole word-piece of the vocabulary (about 20,000 common English words and
+    /// names): a real word, whatever the articles hold.
+    /// </summary>
+    public static bool IsDictionaryWord(string lowerCaseWord) => _wholeWords.Value.Contains(lowerCaseWord);
 
     /// <summary>
     /// The path of the model as a file in <paramref name="directory"/>, written there on first use. ONNX Runtime

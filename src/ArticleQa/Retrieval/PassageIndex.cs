@@ -16,11 +16,15 @@ namespace ArticleQa.Retrieval;
 /// </summary>
 public sealed class PassageIndex : IDisposable
 {
+    /// <summary>Passages read to tell a word from a stem that only looks like one (<see cref="ContainsWord"/>).</summary>
+    private const int WordCheckPassages = 5;
+
     private readonly PassageEntry[] _entries;
     private readonly QuantizedVectors _vectors;
     private readonly Bm25Index _bm25;
     private readonly SafeFileHandle? _texts;
     private readonly Dictionary<string, (int First, int Count)> _articlePassages = new(StringComparer.Ordinal);
+
     private int _references = 1;
     private int _retired;
 
@@ -141,6 +145,74 @@ public sealed class PassageIndex : IDisposable
     /// <summary>The BM25 inverse document frequency of each distinct analysed term (0 for terms no passage has).</summary>
     internal Dictionary<string, double> InverseDocumentFrequencies(IEnumerable<string> terms) =>
         terms.Distinct(StringComparer.Ordinal).ToDictionary(t => t, _bm25.InverseDocumentFrequency, StringComparer.Ordinal);
+
+    /// <summary>How many passages contain the analysed <paramref name="term"/> (0 when none does).</summary>
+    public int DocumentFrequency(string term) => _bm25.DocumentFrequency(term);
+
+    /// <summary>
+    /// Whether <paramref name="word"/> itself (any case), not only its stem, is a word of one of the first few
+    /// passages that contain its stem: "outside" is, "outsid" is not.
+    /// </summary>
+    public bool ContainsWord(string word) => WordAsWritten(word) is not null;
+
+    /// <summary>
+    /// <paramref name="word"/> as the articles write it inside a sentence ("Moscow", "US", "travel"), from the first
+    /// few passages that contain its stem: lower case when they write it so anywhere or have it only at the start of a
+    /// sentence, null when they do not have it as a word (only its stem, or not at all).
+    /// </summary>
+    public string? WordAsWritten(string word)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(word);
+        var terms = TermAnalyzer.Analyze(word);
+        if (terms.Count != 1)
+        {
+            return null;
+        }
+
+        // A headline's words are capitalised too ("US Plan Could Be"): a word written in lower case anywhere inside a
+        // sentence is a common word; only one never written so is a name.
+        var lower = word.ToLowerInvariant();
+        string? written = null;
+        var seen = false;
+        foreach (var passage in _bm25.PassagesWith(terms[0], WordCheckPassages).ToArray())
+        {
+            var text = GetPassage(passage).Text;
+            for (var at = text.IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.OrdinalIgnoreCase))
+            {
+                var end = at + word.Length;
+                if ((at > 0 && char.IsLetter(text[at - 1])) || (end < text.Length && char.IsLetter(text[end])))
+                {
+                    continue;
+                }
+
+                seen = true;
+                var form = text[at..end];
+                if (form == lower)
+                {
+                    return lower;
+                }
+
+                if (!StartsSentence(text, at))
+                {
+                    written ??= form;
+                }
+            }
+        }
+
+        return written ?? (seen ? lower : null);
+    }
+
+    /// <summary>Whether only white space, quotes or brackets stand between <paramref name="at"/> and the passage's start or the last sentence end.</summary>
+    private static bool StartsSentence(string text, int at)
+    {
+        var i = at - 1;
+        while (i >= 0 && (char.IsWhiteSpace(text[i]) || text[i] is '"' or '“' or '‘' or '\'' or '(' or '['))
+        {
+            i--;
+        }
+
+        return i < 0 || text[i] is '.' or '!' or '?' or ':' || text[i] == '\n';
+    }
 
     private static ReadOnlySpan<float> Fuse(ReadOnlySpan<float> dense, ReadOnlySpan<float> lexical, SearchRequest request, Span<float> fused)
     {

@@ -18,7 +18,8 @@ public sealed partial class WebChatBrowserTests
     private static readonly (string Question, string Expected)[] Typed =
     [
         ("Who will travel to Moscow next week?", "Witkoff"),
-        ("Where did Putin speak to reporters?", "Bishkek"),
+        // Typed with a slip, as people do: the bubble keeps it, the answer is the one to the question put right.
+        ("Where did Putin speak to reportres?", "Bishkek"),
     ];
 
     /// <summary>Where the screenshot goes on every run (ignored by git); DirectLine/webchat.png is a committed copy.</summary>
