@@ -201,14 +201,15 @@ public sealed partial class FollowUpGenerator(
 
     /// <summary>
     /// Questions about a name found in <paramref name="text"/>, the most specific wording first: a place (it follows
-    /// "in", "at", "to" or "from" somewhere) "What happened in X?", an acronym "What is X?", anything else "Who is X?";
-    /// then the open "What do the articles say about X?".
+    /// "in", "at", "to" or "from" somewhere, or a place after them and a comma: "to Bishkek, Kyrgyzstan") "What
+    /// happened in X?", an acronym "What is X?", anything else "Who is X?"; then the open "What do the articles say
+    /// about X?".
     /// </summary>
     public static IReadOnlyList<string> QuestionsAbout(string name, string text)
     {
         ArgumentNullException.ThrowIfNull(name);
         ArgumentNullException.ThrowIfNull(text);
-        var specific = Regex.IsMatch(text, $@"\b(in|at|to|from)\s+{Regex.Escape(name)}\b")
+        var specific = Regex.IsMatch(text, $@"\b(in|at|to|from)\s+(\p{{Lu}}[\p{{L}}\-]+,\s+)?{Regex.Escape(name)}\b")
             ? $"What happened in {name}?"
             : name.All(c => !char.IsLetter(c) || char.IsUpper(c)) ? $"What is {name}?" : $"Who is {name}?";
         return [specific, $"What do the articles say about {name}?"];

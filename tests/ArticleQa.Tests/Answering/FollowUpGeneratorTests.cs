@@ -33,6 +33,20 @@ public sealed class FollowUpGeneratorTests
         }
     }
 
+    [Theory]
+    [InlineData("Kyrgyzstan", "What happened in Kyrgyzstan?")]
+    [InlineData("Bishkek", "What happened in Bishkek?")]
+    [InlineData("Moscow", "What happened in Moscow?")]
+    [InlineData("Witkoff", "Who is Witkoff?")]
+    [InlineData("NATO", "What is NATO?")]
+    public void QuestionsAbout_NameInText_MostSpecificWordingFirst(string name, string specific)
+    {
+        // "Kyrgyzstan" follows no preposition itself, only the city before it: a place, not a person.
+        const string text = "Putin spoke during a visit to Bishkek, Kyrgyzstan. Witkoff will travel to Moscow. Witkoff met NATO.";
+
+        Assert.Equal([specific, $"What do the articles say about {name}?"], FollowUpGenerator.QuestionsAbout(name, text));
+    }
+
     [Fact]
     public async Task SuggestAsync_Abstention_SuggestsNothing()
     {
