@@ -24,7 +24,6 @@ public sealed class PassageIndex : IDisposable
     private readonly Bm25Index _bm25;
     private readonly SafeFileHandle? _texts;
     private readonly Dictionary<string, (int First, int Count)> _articlePassages = new(StringComparer.Ordinal);
-
     private int _references = 1;
     private int _retired;
 

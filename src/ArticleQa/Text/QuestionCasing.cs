@@ -10,7 +10,8 @@ public static class QuestionCasing
     /// <summary>
     /// <paramref name="question"/> with each word the articles have as <paramref name="wordAsWritten"/> gives it, and
     /// each other word capitalised (it may be a name they lack, "Zelensky", "China", which must still read as one) but
-    /// stop words ("the", "of") in lower case; its first letter capitalised. Only when it has letters and none in lower case; otherwise the question itself.
+    /// stop words ("the", "of") in lower case; its first letter capitalised. Only when it has letters and none in
+    /// lower case; otherwise the question itself.
     /// </summary>
     /// <param name="question">The question as asked.</param>
     /// <param name="wordAsWritten">A lower-case word as the articles write it inside a sentence, or null when they do not have it.</param>
