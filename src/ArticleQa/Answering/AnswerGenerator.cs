@@ -186,8 +186,14 @@ public sealed partial class AnswerGenerator(
     {
         using var lease = await library.LeaseIndexAsync(cancellationToken).ConfigureAwait(false);
         var index = lease.Index;
-        return QuestionSpelling.Correct(QuestionCasing.Restore(question, index.WordAsWritten), index.DocumentFrequency, index.ContainsWord, MiniLmResources.IsDictionaryWord);
+        return QuestionSpelling.Correct(QuestionCasing.Restore(question, index.WordAsWritten), index.DocumentFrequency, index.ContainsWord, IsDictionaryWord);
     }
+
+    /// <summary>
+    /// A real word whatever the articles hold, which <see cref="QuestionSpelling"/> leaves as typed: a whole word of the
+    /// embedding model's vocabulary or of <see cref="EnglishWords"/>.
+    /// </summary>
+    internal static bool IsDictionaryWord(string lowerCaseWord) => MiniLmResources.IsDictionaryWord(lowerCaseWord) || EnglishWords.Contains(lowerCaseWord);
 
     private async Task<string> CondenseAsync(string question, IReadOnlyList<ConversationTurn> recent, PromptSet promptSet, CancellationToken cancellationToken)
     {

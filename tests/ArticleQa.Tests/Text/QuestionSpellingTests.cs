@@ -53,6 +53,21 @@ public sealed class QuestionSpellingTests
         Assert.Equal(asked, Correct(asked));
     }
 
+    [Theory]
+    // One edit from an article word ("predicted", "signed", "reporters"), but real words neither the articles nor the
+    // embedding model's vocabulary hold: the engine's dictionary knows them.
+    [InlineData("Was the deal predicated on elections?")]
+    [InlineData("Who was the signer of the treaty?")]
+    [InlineData("What did the reporter's sources say?")]
+    public void Correct_RealWordTheArticlesLack_TheQuestionAsAsked(string asked)
+    {
+        const string article = "The deal was predicted to fail. Putin signed it and told reporters so.";
+        var frequencies = TermAnalyzer.Analyze(article).CountBy(t => t).ToDictionary(StringComparer.Ordinal);
+        var words = Regex.Matches(article.ToLowerInvariant(), @"\p{L}+").Select(m => m.Value).ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(asked, QuestionSpelling.Correct(asked, t => frequencies.GetValueOrDefault(t), words.Contains, AnswerGenerator.IsDictionaryWord));
+        Assert.Equal("Was the deal predicted on elections?", QuestionSpelling.Correct("Was the deal predictd on elections?", t => frequencies.GetValueOrDefault(t), words.Contains, AnswerGenerator.IsDictionaryWord));
+    }
+
     [Fact]
     public void Correct_SeveralNeighbours_TheOneMorePassagesContain()
     {
