@@ -156,8 +156,9 @@ public sealed class PassageIndex : IDisposable
 
     /// <summary>
     /// <paramref name="word"/> as the articles write it inside a sentence ("Moscow", "US", "travel"), from the first
-    /// few passages that contain its stem: lower case when they write it so anywhere or have it only at the start of a
-    /// sentence, null when they do not have it as a word (only its stem, or not at all).
+    /// few passages that contain its stem: the form they use most there, lower case on a tie ("US" ten times and "us"
+    /// once is "US"; "Plan" in a headline and "plan" in the text is "plan"), lower case when they have it only at the
+    /// start of a sentence, null when they do not have it as a word (only its stem, or not at all).
     /// </summary>
     public string? WordAsWritten(string word)
     {
@@ -168,10 +169,10 @@ public sealed class PassageIndex : IDisposable
             return null;
         }
 
-        // A headline's words are capitalised too ("US Plan Could Be"): a word written in lower case anywhere inside a
-        // sentence is a common word; only one never written so is a name.
+        // A headline's words are capitalised too ("US Plan Could Be"), so one capitalised use does not make a name;
+        // but an acronym ("US") is its own word beside the common one ("us"), so the form used most wins.
         var lower = word.ToLowerInvariant();
-        string? written = null;
+        var forms = new Dictionary<string, int>(StringComparer.Ordinal);
         var seen = false;
         foreach (var passage in _bm25.PassagesWith(terms[0], WordCheckPassages).ToArray())
         {
@@ -185,20 +186,21 @@ public sealed class PassageIndex : IDisposable
                 }
 
                 seen = true;
-                var form = text[at..end];
-                if (form == lower)
-                {
-                    return lower;
-                }
-
                 if (!StartsSentence(text, at))
                 {
-                    written ??= form;
+                    var form = text[at..end];
+                    forms[form] = forms.GetValueOrDefault(form) + 1;
                 }
             }
         }
 
-        return written ?? (seen ? lower : null);
+        if (forms.Count == 0)
+        {
+            return seen ? lower : null;
+        }
+
+        var most = forms.Values.Max();
+        return forms.GetValueOrDefault(lower) == most ? lower : forms.First(f => f.Value == most).Key;
     }
 
     /// <summary>Whether only white space, quotes or brackets stand between <paramref name="at"/> and the passage's start or the last sentence end.</summary>

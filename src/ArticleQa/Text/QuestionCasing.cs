@@ -10,8 +10,9 @@ public static class QuestionCasing
     /// <summary>
     /// <paramref name="question"/> with each word the articles have as <paramref name="wordAsWritten"/> gives it, and
     /// each other word capitalised (it may be a name they lack, "Zelensky", "China", which must still read as one) but
-    /// stop words ("the", "of") in lower case; its first letter capitalised. Only when it has letters and none in
-    /// lower case; otherwise the question itself.
+    /// stop words ("the", "of") and common English words that are no name ("call", "price": <see cref="EnglishWords"/>)
+    /// in lower case; its first letter capitalised. Only when it has letters and none in lower case; otherwise the
+    /// question itself.
     /// </summary>
     /// <param name="question">The question as asked.</param>
     /// <param name="wordAsWritten">A lower-case word as the articles write it inside a sentence, or null when they do not have it.</param>
@@ -28,7 +29,7 @@ public static class QuestionCasing
         {
             var lower = match.Value.ToLowerInvariant();
             return wordAsWritten(lower) is { } written && string.Equals(written, lower, StringComparison.OrdinalIgnoreCase) ? written
-                : TermAnalyzer.Analyze(lower).Count == 0 ? lower
+                : TermAnalyzer.Analyze(lower).Count == 0 || EnglishWords.IsCommonWord(lower) ? lower
                 : char.ToUpperInvariant(lower[0]) + lower[1..];
         });
         var first = restored.IndexOf(restored.First(char.IsLetter));
