@@ -50,7 +50,7 @@ internal static class QuestionFeatures
         [
             scores.Count > 0 ? (float)scores[0] : float.NaN,
             scores.Count > 1 ? (float)(scores[0] - scores[1]) : float.NaN,
-            terms.Count == 0 ? 1 : (float)terms.Count(t => !known.Contains(t)) / terms.Count,
+            terms.Count == 0 ? 1 : (float)TextFeatures.UnknownTerms(question, terms, known, all) / terms.Count,
             (float)TextFeatures.MissingNames(question, all),
             TextFeatures.MissingNumbers(question, all),
             (float)TextFeatures.WordOf(question),

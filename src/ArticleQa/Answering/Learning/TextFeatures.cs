@@ -41,11 +41,37 @@ internal static partial class TextFeatures
         return (double)pairs.Count(sentencePairs.Contains) / pairs.Count;
     }
 
-    /// <summary>Share of the names the question mentions (capitalised runs) that <paramref name="text"/> does not contain, case-insensitively (0 without names).</summary>
+    /// <summary>
+    /// Share of the names the question mentions (capitalised runs) that <paramref name="text"/> does not contain,
+    /// case-insensitively (0 without names). A name that is an adjective of one ("American") counts as there when
+    /// the text names what it stands for ("the US"): <see cref="ProperAdjectives"/>.
+    /// </summary>
     public static double MissingNames(string question, string text)
     {
         var names = NamedEntities.Find(question).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        return names.Count == 0 ? 0 : (double)names.Count(n => !text.Contains(n, StringComparison.OrdinalIgnoreCase)) / names.Count;
+        return names.Count == 0 ? 0 : (double)names.Count(n => !text.Contains(n, StringComparison.OrdinalIgnoreCase) && !ProperAdjectives.Mentioned(n, text)) / names.Count;
+    }
+
+    /// <summary>
+    /// The question's content terms (<see cref="ContentTerms"/>) that <paramref name="text"/>'s terms
+    /// (<paramref name="known"/>) lack, counting the term of a proper adjective ("American") as there when the text
+    /// names what it stands for ("the US").
+    /// </summary>
+    public static int UnknownTerms(string question, IReadOnlyList<string> terms, IReadOnlySet<string> known, string text)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        ArgumentNullException.ThrowIfNull(known);
+        var unknown = terms.Where(t => !known.Contains(t)).ToList();
+        if (unknown.Count == 0)
+        {
+            return 0;
+        }
+
+        var named = NamedEntities.Find(question)
+            .Where(n => ProperAdjectives.Mentioned(n, text))
+            .SelectMany(TermAnalyzer.Analyze)
+            .ToHashSet(StringComparer.Ordinal);
+        return unknown.Count(t => !named.Contains(t));
     }
 
     /// <summary>How many numbers (digits or number words) the question names that <paramref name="text"/> does not contain.</summary>

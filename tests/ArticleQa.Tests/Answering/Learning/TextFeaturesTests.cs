@@ -38,9 +38,27 @@ public sealed class TextFeaturesTests
     [InlineData("What did Zelensky say to Putin?", "Putin spoke in Bishkek.", 0.5)]
     [InlineData("What did Putin say?", "putin spoke.", 0.0)]
     [InlineData("what did he say?", "Putin spoke.", 0.0)]
+    // A proper adjective is there when the text names what it stands for.
+    [InlineData("Who is the American envoy?", "Trump's envoy met the US delegation.", 0.0)]
+    [InlineData("Who is the American envoy?", "Trump's envoy met us.", 1.0)]
+    [InlineData("Which Swiss city hosted the talks?", "Talks were held in Geneva.", 0.0)] // a part of Switzerland
+    [InlineData("Which Swiss city hosted the talks?", "Talks were held in Vienna.", 1.0)]
+    [InlineData("What did the French envoy tell Putin?", "Putin met the US envoy.", 0.5)]
     public void MissingNames_Question_ShareOfNamesAbsent(string question, string text, double expected)
     {
         Assert.Equal(expected, TextFeatures.MissingNames(question, text), 6);
+    }
+
+    [Theory]
+    [InlineData("Who is the American envoy?", "the US envoy", 0)]
+    [InlineData("Who is the American envoy?", "the envoy", 1)]   // american: no source names the US
+    [InlineData("Who is the French envoy?", "the US envoy", 1)]
+    [InlineData("Who is the envoy's aide?", "the envoy", 1)]     // aide
+    public void UnknownTerms_ProperAdjective_KnownWhenTheTextNamesWhatItStandsFor(string question, string text, int expected)
+    {
+        var known = ArticleQa.Text.TermAnalyzer.Analyze(text).ToHashSet(StringComparer.Ordinal);
+
+        Assert.Equal(expected, TextFeatures.UnknownTerms(question, TextFeatures.ContentTerms(question), known, text));
     }
 
     [Theory]
