@@ -21,7 +21,7 @@ namespace ArticleQa.Training;
 public static class AnswerModelTrainer
 {
     /// <summary>Part of the example cache's key: raise it when extraction changes what a feature's values mean.</summary>
-    private const int ExtractionVersion = 4;
+    private const int ExtractionVersion = 5;
 
     /// <summary>Seed of the rewording (<see cref="ParaphrasedQuestions"/>); part of the example cache's key with its version.</summary>
     private const int ReworderSeed = 20261201;

@@ -54,8 +54,8 @@ internal static partial class TextFeatures
 
     /// <summary>
     /// The question's content terms (<see cref="ContentTerms"/>) that <paramref name="text"/>'s terms
-    /// (<paramref name="known"/>) lack, counting the term of a proper adjective ("American") as there when the text
-    /// names what it stands for ("the US").
+    /// (<paramref name="known"/>) lack, counting the term of a proper adjective as there when the text names what it
+    /// stands for ("American" or "american" when it names the US).
     /// </summary>
     public static int UnknownTerms(string question, IReadOnlyList<string> terms, IReadOnlySet<string> known, string text)
     {
@@ -67,8 +67,10 @@ internal static partial class TextFeatures
             return 0;
         }
 
-        var named = NamedEntities.Find(question)
-            .Where(n => ProperAdjectives.Mentioned(n, text))
+        // Typed in lower case too ("who is the american envoy?"): a word is looked up with its first letter capitalised.
+        var named = WordRun().Matches(question)
+            .Select(m => char.ToUpperInvariant(m.Value[0]) + m.Value[1..])
+            .Where(w => ProperAdjectives.Mentioned(w, text))
             .SelectMany(TermAnalyzer.Analyze)
             .ToHashSet(StringComparer.Ordinal);
         return unknown.Count(t => !named.Contains(t));
@@ -105,6 +107,9 @@ internal static partial class TextFeatures
 
     private static bool ContainsWord(string text, string word) =>
         Regex.IsMatch(text, @"(?<![\p{L}\d])" + Regex.Escape(word) + @"(?![\p{L}\d])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    [GeneratedRegex(@"\p{L}+")]
+    private static partial Regex WordRun();
 
     [GeneratedRegex(@"\b(not|no|never|none|neither|nor|without|cannot|nothing|nobody)\b|n't\b|n’t\b", RegexOptions.IgnoreCase)]
     private static partial Regex Negation();

@@ -51,6 +51,7 @@ public sealed class TextFeaturesTests
 
     [Theory]
     [InlineData("Who is the American envoy?", "the US envoy", 0)]
+    [InlineData("who is the american envoy?", "the US envoy", 0)] // typed in lower case
     [InlineData("Who is the American envoy?", "the envoy", 1)]   // american: no source names the US
     [InlineData("Who is the French envoy?", "the US envoy", 1)]
     [InlineData("Who is the envoy's aide?", "the envoy", 1)]     // aide
