@@ -30,11 +30,11 @@ internal static class WordNetProperAdjectives
         using var nounData = File.OpenRead(nouns);
         foreach (var line in File.ReadLines(adjectives, Encoding.Latin1).Where(l => l.Length > 0 && l[0] != ' '))
         {
-            var synset = Synset.Parse(line, adjectives);
+            var synset = WordNetSynset.Parse(line, adjectives);
             foreach (var pointer in synset.Pointers.Where(p => p.Symbol == "\\" && p.Part == "n" && p.Source > 0))
             {
                 var adjective = synset.Words[pointer.Source - 1];
-                var noun = Synset.Parse(ReadLineAt(nounData, pointer.Offset), nouns);
+                var noun = WordNetSynset.ReadAt(nounData, pointer.Offset, nouns);
                 var target = pointer.Target > 0 ? noun.Words[pointer.Target - 1] : noun.Words[0];
                 if (!char.IsUpper(adjective[0]) || !char.IsUpper(target[0]))
                 {
@@ -51,54 +51,12 @@ internal static class WordNetProperAdjectives
                 // Its parts, one level down ("Geneva" of "Switzerland"), without abbreviations ("AK" of the US).
                 foreach (var part in noun.Pointers.Where(p => p.Symbol == "%p" && p.Part == "n"))
                 {
-                    set.UnionWith(Synset.Parse(ReadLineAt(nounData, part.Offset), nouns).Words
+                    set.UnionWith(WordNetSynset.ReadAt(nounData, part.Offset, nouns).Words
                         .Where(w => char.IsUpper(w[0]) && !w.All(c => char.IsUpper(c) || c == '.') && w != adjective));
                 }
             }
         }
 
         return [.. names.Where(n => n.Value.Count > 0).Select(n => n.Key + "\t" + string.Join('|', n.Value))];
-    }
-
-    private static string ReadLineAt(FileStream stream, long offset)
-    {
-        stream.Seek(offset, SeekOrigin.Begin);
-        var line = new StringBuilder();
-        int b;
-        while ((b = stream.ReadByte()) is not -1 and not '\n')
-        {
-            line.Append((char)b);
-        }
-
-        return line.ToString();
-    }
-
-    private sealed record Pointer(string Symbol, long Offset, string Part, int Source, int Target);
-
-    /// <summary>synset_offset lex_filenum ss_type w_cnt word lex_id [word lex_id...] p_cnt [ptr...] ... | gloss</summary>
-    private sealed record Synset(IReadOnlyList<string> Words, IReadOnlyList<Pointer> Pointers)
-    {
-        public static Synset Parse(string line, string path)
-        {
-            var fields = line.Split('|')[0].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            try
-            {
-                var count = Convert.ToInt32(fields[3], 16);
-                var words = Enumerable.Range(0, count)
-                    .Select(i => fields[4 + (2 * i)])
-                    .Select(w => (w.IndexOf('(', StringComparison.Ordinal) is var p and >= 0 ? w[..p] : w).Replace('_', ' '))
-                    .ToList();
-                var at = 4 + (2 * count);
-                var pointers = Enumerable.Range(0, int.Parse(fields[at], System.Globalization.CultureInfo.InvariantCulture))
-                    .Select(i => fields.AsSpan(at + 1 + (4 * i), 4).ToArray())
-                    .Select(p => new Pointer(p[0], long.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture), p[2], Convert.ToInt32(p[3][..2], 16), Convert.ToInt32(p[3][2..], 16)))
-                    .ToList();
-                return new Synset(words, pointers);
-            }
-            catch (Exception e) when (e is FormatException or IndexOutOfRangeException or ArgumentException or OverflowException)
-            {
-                throw new InvalidDataException($"{path}: malformed synset line '{line[..Math.Min(line.Length, 80)]}'.", e);
-            }
-        }
     }
 }

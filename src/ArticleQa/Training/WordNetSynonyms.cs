@@ -1,4 +1,3 @@
-using System.Text;
 using ArticleQa.Text;
 
 namespace ArticleQa.Training;
@@ -134,30 +133,8 @@ internal sealed class WordNetSynonyms : IDisposable
     }
 
     /// <summary>The lemmas of the synset at <paramref name="offset"/> in <c>data.PART</c> (underscores as spaces, adjective markers dropped).</summary>
-    private List<string> Lemmas(string part, long offset)
-    {
-        var stream = _data[part];
-        stream.Seek(offset, SeekOrigin.Begin);
-        var line = new StringBuilder();
-        int b;
-        while ((b = stream.ReadByte()) is not -1 and not '\n')
-        {
-            line.Append((char)b);
-        }
-
-        // synset_offset lex_filenum ss_type w_cnt word lex_id [word lex_id...] p_cnt ...
-        var fields = line.ToString().Split(' ');
-        if (fields.Length < 4 || !long.TryParse(fields[0], out var at) || at != offset)
-        {
-            throw new InvalidDataException($"{Path.Combine(Folder, "data." + part)}: no synset at byte {offset}.");
-        }
-
-        var count = Convert.ToInt32(fields[3], 16);
-        return Enumerable.Range(0, count)
-            .Select(i => fields[4 + (2 * i)])
-            .Select(w => (w.IndexOf('(', StringComparison.Ordinal) is var p and >= 0 ? w[..p] : w).Replace('_', ' '))
-            .ToList();
-    }
+    private IReadOnlyList<string> Lemmas(string part, long offset) =>
+        WordNetSynset.ReadAt(_data[part], offset, Path.Combine(Folder, "data." + part)).Words;
 
     private static string Required(string folder, string name)
     {
