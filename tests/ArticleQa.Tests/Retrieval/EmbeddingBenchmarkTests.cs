@@ -27,7 +27,9 @@ public sealed class EmbeddingBenchmarkTests(MiniLmEmbeddingGeneratorFixture fixt
         Assert.True(result.QueryP50Ms <= result.QueryP95Ms);
         using var process = System.Diagnostics.Process.GetCurrentProcess();
         // The peak includes the model that was just run: at least what the process holds now, and the ONNX model (~20 MB).
-        Assert.InRange(result.PeakWorkingSetMb, Math.Max(20, process.WorkingSet64 / 1e6 * 0.5), process.PeakWorkingSet64 / 1e6);
+        // Linux counts resident pages per thread and folds them in every 64 faults, so a read on another thread may see
+        // a peak a few pages lower than the one the benchmark read: 1 MB of slack (CI once saw 4 KB).
+        Assert.InRange(result.PeakWorkingSetMb, Math.Max(20, process.WorkingSet64 / 1e6 * 0.5), process.PeakWorkingSet64 / 1e6 + 1);
     }
 
     [Fact]
