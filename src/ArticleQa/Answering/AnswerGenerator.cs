@@ -143,12 +143,20 @@ public sealed partial class AnswerGenerator(
         string query;
         var vector = ReadOnlyMemory<float>.Empty;
         var asked = QuestionWording.Core(question);
-        var overview = OverviewRequest.Matches(asked, inConversation: recent.Count > 0);
-        if (overview)
+        var kind = OverviewRequest.Matches(asked, inConversation: recent.Count > 0) ? TurnKind.Overview
+            : BylineRequest.Matches(asked, inConversation: recent.Count > 0) ? TurnKind.Byline
+            : TurnKind.Question;
+        if (kind == TurnKind.Overview)
         {
             // About the articles as a whole: their opening passages, not a search for the question's words.
             query = asked;
             sources = await OpeningPassagesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else if (kind == TurnKind.Byline)
+        {
+            // Who wrote them: the passages that name their authors, which a search for "author" does not find.
+            query = asked;
+            sources = await BylinePassagesAsync(recent, cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -175,7 +183,7 @@ public sealed partial class AnswerGenerator(
             ["question"] = question.Trim(),
             ["query"] = query,
         };
-        return new PreparedTurn(query, sources, promptSet, arguments, started, TurnKernel(vector, sources, overview));
+        return new PreparedTurn(query, sources, promptSet, arguments, started, TurnKernel(vector, sources, kind));
     }
 
     /// <summary>
@@ -223,6 +231,44 @@ public sealed partial class AnswerGenerator(
             .Take(_retrieval.TopK)];
     }
 
+    /// <summary>
+    /// The byline passage of each article a <see cref="BylineRequest"/> is about (<see cref="BylineRequest.Sentence"/>),
+    /// each with score 1: in a conversation the articles the last answer cited, else every article, newest first as
+    /// for an overview; <c>Retrieval:TopK</c> of them. None when no article names its author. Only the first and last
+    /// passages of an article without an author in its metadata are read.
+    /// </summary>
+    private async Task<List<RetrievedPassage>> BylinePassagesAsync(IReadOnlyList<ConversationTurn> recent, CancellationToken cancellationToken)
+    {
+        using var lease = await library.LeaseIndexAsync(cancellationToken).ConfigureAwait(false);
+        var index = lease.Index;
+        var cited = recent.Count == 0 ? [] : recent[^1].CitedPassageIds
+            .Select(id => index.FindPassage(id, 1)?.Article)
+            .OfType<ArticleInfo>()
+            .DistinctBy(a => a.Id)
+            .ToList();
+        var articles = cited.Count > 0 ? cited : [.. index.Articles.Values
+            .OrderByDescending(a => a.Published ?? DateTimeOffset.MinValue)
+            .ThenBy(a => a.Title, StringComparer.Ordinal)];
+        var found = new List<RetrievedPassage>();
+        foreach (var article in articles)
+        {
+            var count = index.PassageCountOf(article.Id);
+            var byline = BylineRequest.Sentence(count, p => SentenceSplitter.Sentences(index.FindPassage($"{article.Id}#{p}", 1)?.Passage.Text ?? ""), article.Author);
+            // An author the metadata names and no sentence does: the opening passage, with the author in its header.
+            int? chosen = byline?.Passage ?? (string.IsNullOrWhiteSpace(article.Author) || count == 0 ? null : 0);
+            if (chosen is { } passage && index.FindPassage($"{article.Id}#{passage}", 1) is { } retrieved)
+            {
+                found.Add(retrieved);
+                if (found.Count == _retrieval.TopK)
+                {
+                    break;
+                }
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>A follow-up keeps the passages the previous answer cited among its sources.</summary>
     private async Task<IEnumerable<RetrievedPassage>> CarriedPassagesAsync(ConversationTurn previous, List<RetrievedPassage> sources, CancellationToken cancellationToken)
     {
@@ -234,8 +280,8 @@ public sealed partial class AnswerGenerator(
             .ToList();
     }
 
-    /// <summary>The kernel for one turn: the Local model finds the query's embedding, the sources' scores and whether it is an overview in its data.</summary>
-    private Kernel TurnKernel(ReadOnlyMemory<float> vector, List<RetrievedPassage> sources, bool overview)
+    /// <summary>The kernel for one turn: the Local model finds the query's embedding, the sources' scores and the turn's kind in its data.</summary>
+    private Kernel TurnKernel(ReadOnlyMemory<float> vector, List<RetrievedPassage> sources, TurnKind kind)
     {
         if (!_local.Value)
         {
@@ -243,7 +289,7 @@ public sealed partial class AnswerGenerator(
         }
 
         var turnKernel = kernel.Clone();
-        turnKernel.Data[LocalTurn.DataKey] = new LocalTurn(vector, sources.Select(s => s.Score).ToList(), overview);
+        turnKernel.Data[LocalTurn.DataKey] = new LocalTurn(vector, sources.Select(s => s.Score).ToList(), kind);
         return turnKernel;
     }
 

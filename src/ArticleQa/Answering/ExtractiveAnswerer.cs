@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
 using ArticleQa.Answering.Learning;
 using ArticleQa.Retrieval;
 using ArticleQa.Text;
@@ -13,7 +14,7 @@ namespace ArticleQa.Answering;
 /// question-level features (<see cref="QuestionFeatures"/>) whether to answer with that sentence and its <c>[n]</c>
 /// marker or say <see cref="Answer.NotCovered"/>, at the operating point chosen on the dev split.
 /// </summary>
-internal sealed class ExtractiveAnswerer(IEmbeddingGenerator<string, Embedding<float>> embeddings, LocalModels models)
+internal sealed partial class ExtractiveAnswerer(IEmbeddingGenerator<string, Embedding<float>> embeddings, LocalModels models)
 {
     /// <summary>Sentences whose vectors from a model other than the local MiniLM are kept (about 13 KB each with their word-pieces).</summary>
     private const int CachedSentences = 10_000;
@@ -31,10 +32,17 @@ internal sealed class ExtractiveAnswerer(IEmbeddingGenerator<string, Embedding<f
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(sources);
-        // The engine says so for its turns; a caller without one is matched on the question.
-        if (turn?.Overview ?? OverviewRequest.Matches(question))
+        // The engine says what kind of turn it is; a caller without one is matched on the question.
+        var kind = turn?.Kind
+            ?? (OverviewRequest.Matches(question) ? TurnKind.Overview : BylineRequest.Matches(question) ? TurnKind.Byline : TurnKind.Question);
+        if (kind == TurnKind.Overview)
         {
             return Overview(sources);
+        }
+
+        if (kind == TurnKind.Byline)
+        {
+            return Byline(sources);
         }
 
         if (string.IsNullOrWhiteSpace(question) || sources.Count == 0 || TextFeatures.ContentTerms(question).Count == 0)
@@ -68,6 +76,22 @@ internal sealed class ExtractiveAnswerer(IEmbeddingGenerator<string, Embedding<f
             .Select(s => CitationParser.WithMarkers(s.Lead!, [s.Number]))
             .ToList();
         return leads.Count == 0 ? new LocalAnswer(Answer.NotCovered, 0) : new LocalAnswer(string.Join(" ", leads), 1);
+    }
+
+    /// <summary>
+    /// The answer to a <see cref="BylineRequest"/>, whose sources are the articles' byline passages: each one's
+    /// sentence that names the author (<see cref="BylineRequest.Sentence"/>) with its marker, or, when only the
+    /// header names them (the article's metadata), that they wrote it.
+    /// </summary>
+    internal static LocalAnswer Byline(IReadOnlyList<SourcesBlock.Source> sources)
+    {
+        var bylines = sources
+            .Select(s => (s.Number, Text: BylineRequest.Sentence(1, _ => SentencesOf(s.Text), s.Author)?.Sentence
+                ?? (s.Author is null ? null : $"{s.Author} wrote “{DatedTitle().Replace(s.Title, "")}”.")))
+            .Where(s => s.Text is not null)
+            .Select(s => CitationParser.WithMarkers(s.Text!, [s.Number]))
+            .ToList();
+        return bylines.Count == 0 ? new LocalAnswer(Answer.NotCovered, 0) : new LocalAnswer(string.Join(" ", bylines), 1);
     }
 
     /// <summary>The best candidate, the abstention model's confidence in it, and whether that reaches the operating point.</summary>
@@ -186,4 +210,8 @@ internal sealed class ExtractiveAnswerer(IEmbeddingGenerator<string, Embedding<f
 
     /// <summary>A text's unit-length vector and its MiniLM word-pieces.</summary>
     internal sealed record Encoded(float[] Vector, TokenVectors Tokens);
+
+    /// <summary>The date <see cref="SourcesBlock"/> writes after a title.</summary>
+    [GeneratedRegex(@"\s*\(\d{4}-\d{2}-\d{2}\)$")]
+    private static partial Regex DatedTitle();
 }

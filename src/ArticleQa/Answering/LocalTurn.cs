@@ -3,9 +3,9 @@ namespace ArticleQa.Answering;
 /// <summary>
 /// What the engine already knows about a turn and hands to the Local model beside the prompt (through
 /// <c>Kernel.Data</c>): the query's embedding, so the question is embedded once per turn, each numbered source's
-/// fused retrieval score, and whether the turn asks about the articles as a whole. The Local model writes back its confidence for <c>eval</c>'s abstention curve.
+/// fused retrieval score, and what kind of turn it is (<see cref="TurnKind"/>). The Local model writes back its confidence for <c>eval</c>'s abstention curve.
 /// </summary>
-public sealed class LocalTurn(ReadOnlyMemory<float> queryVector, IReadOnlyList<double> sourceScores, bool overview = false)
+public sealed class LocalTurn(ReadOnlyMemory<float> queryVector, IReadOnlyList<double> sourceScores, TurnKind kind = TurnKind.Question)
 {
     /// <summary>The key under which the turn sits in <c>Kernel.Data</c>.</summary>
     public const string DataKey = "ArticleQa.LocalTurn";
@@ -15,8 +15,8 @@ public sealed class LocalTurn(ReadOnlyMemory<float> queryVector, IReadOnlyList<d
     /// <summary>Retrieval score of source n at index n - 1.</summary>
     public IReadOnlyList<double> SourceScores { get; } = sourceScores;
 
-    /// <summary>Whether the turn is an <see cref="OverviewRequest"/>, whose sources are the articles' opening passages.</summary>
-    public bool Overview { get; } = overview;
+    /// <summary>What the turn asks: an overview's sources are the articles' opening passages, a byline's their byline passages.</summary>
+    public TurnKind Kind { get; } = kind;
 
     /// <summary>The abstention model's P(the chosen sentence answers), set by the Local model.</summary>
     public double? Confidence { get; set; }

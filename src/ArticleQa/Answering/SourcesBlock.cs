@@ -8,14 +8,15 @@ namespace ArticleQa.Answering;
 /// <summary>
 /// The one plain format in which numbered sources reach a model (real or Local):
 /// <code>
-/// [1] Title (2025-11-27)
+/// [1] Title (2025-11-27) (by Dave DeCamp)
 /// passage text, one line per paragraph
 /// (no blank line inside a source)
 ///
 /// [2] Title
 /// passage text
 /// </code>
-/// Line breaks are kept because in news text a line often ends a sentence without a period (headline, standfirst).
+/// The date and the author stand in the header when the article's metadata has them. Line breaks are kept because
+/// in news text a line often ends a sentence without a period (headline, standfirst).
 /// The Local model parses exactly this, so a prompt may word everything around it freely.
 /// </summary>
 public static partial class SourcesBlock
@@ -28,7 +29,8 @@ public static partial class SourcesBlock
         {
             var article = sources[i].Article;
             var date = article.Published is { } published ? $" ({published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})" : "";
-            text.Append(CultureInfo.InvariantCulture, $"[{i + 1}] {OneLine(article.Title)}{date}\n");
+            var author = string.IsNullOrWhiteSpace(article.Author) ? "" : $" (by {OneLine(article.Author).Replace('(', '[').Replace(')', ']')})";
+            text.Append(CultureInfo.InvariantCulture, $"[{i + 1}] {OneLine(article.Title)}{date}{author}\n");
             text.Append(Paragraphs(sources[i].Passage.Text)).Append("\n\n");
         }
 
@@ -40,7 +42,11 @@ public static partial class SourcesBlock
     {
         ArgumentNullException.ThrowIfNull(prompt);
         return SourcePattern().Matches(prompt.ReplaceLineEndings("\n"))
-            .Select(m => new Source(int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture), m.Groups["title"].Value.Trim(), m.Groups["text"].Value.Trim()))
+            .Select(m => new Source(
+                int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture),
+                m.Groups["title"].Value.Trim(),
+                m.Groups["text"].Value.Trim(),
+                m.Groups["author"].Success ? m.Groups["author"].Value.Trim() : null))
             .ToList();
     }
 
@@ -49,12 +55,14 @@ public static partial class SourcesBlock
     private static string Paragraphs(string text) =>
         string.Join('\n', text.Split('\n').Select(OneLine).Where(line => line.Length > 0));
 
-    [GeneratedRegex(@"^\[(?<n>\d{1,3})\] (?<title>[^\n]*)\n(?<text>(?:[^\n]*\S[^\n]*(?:\n|$))+)", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\[(?<n>\d{1,3})\] (?<title>[^\n]*?)(?: \(by (?<author>[^()\n]+)\))?[ \t]*\n(?<text>(?:[^\n]*\S[^\n]*(?:\n|$))+)", RegexOptions.Multiline)]
     private static partial Regex SourcePattern();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhiteSpace();
 
     /// <summary>One numbered source as a model sees it.</summary>
-    public sealed record Source(int Number, string Title, string Text);
+    /// <param name="Title">The header after the number: the title, with the date when the article has one.</param>
+    /// <param name="Author">The article's author, when its metadata names one.</param>
+    public sealed record Source(int Number, string Title, string Text, string? Author = null);
 }

@@ -78,6 +78,13 @@ public sealed class PassageIndex : IDisposable
         return new RetrievedPassage(GetPassage(index), Manifest.Articles[_entries[index].ArticleIndex], score);
     }
 
+    /// <summary>How many passages the index holds of one article (0 when it does not have it); each is <c>articleId#n</c>.</summary>
+    public int PassageCountOf(string articleId)
+    {
+        ArgumentNullException.ThrowIfNull(articleId);
+        return _articlePassages.TryGetValue(articleId, out var range) ? range.Count : 0;
+    }
+
     /// <summary>The passages of one article with their vectors, for reuse when the article has not changed.</summary>
     internal IndexedArticle? Extract(string articleId)
     {

@@ -25,4 +25,26 @@ public sealed class SourcesBlockTests
         Assert.Equal("Head\nBody text.", parsed[0].Text);
         Assert.Equal("Title Two", parsed[1].Title);
     }
+
+    [Fact]
+    public void Format_ArticleWithAuthor_AuthorInTheHeaderAndParsedBack()
+    {
+        var article = new Article("a", "Talks (Again) Stall", "Body.", "a.md", Author: "Jane (J.) Roe", Published: new DateTimeOffset(2025, 11, 27, 0, 0, 0, TimeSpan.Zero));
+        var plain = new Article("b", "Killed (by Accident)", "Other.", "b.txt");
+        RetrievedPassage[] sources =
+        [
+            new(new Passage("a", 0, 0, 5, "Body."), ArticleInfo.From(article, "h1"), 0.9),
+            new(new Passage("b", 0, 0, 6, "Other."), ArticleInfo.From(plain, "h2"), 0.5),
+        ];
+
+        var block = SourcesBlock.Format(sources);
+        var parsed = SourcesBlock.Parse(block);
+
+        Assert.StartsWith("[1] Talks (Again) Stall (2025-11-27) (by Jane [J.] Roe)\nBody.", block, StringComparison.Ordinal);
+        Assert.Equal("Talks (Again) Stall (2025-11-27)", parsed[0].Title);
+        Assert.Equal("Jane [J.] Roe", parsed[0].Author);
+        Assert.Equal("Body.", parsed[0].Text);
+        // A title of that shape reads as an author: the header cannot tell them apart, a model sees the same text.
+        Assert.Equal("Accident", parsed[1].Author);
+    }
 }
