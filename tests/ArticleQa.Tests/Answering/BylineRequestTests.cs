@@ -1,4 +1,5 @@
 using ArticleQa.Answering;
+using ArticleQa.Tests.Articles;
 using ArticleQa.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.SemanticKernel.ChatCompletion;
@@ -151,6 +152,34 @@ public sealed class BylineRequestTests
         var answer = await generator.AnswerAsync("Who is the author?", conversation, Token);
 
         Assert.StartsWith("Dave DeCamp", answer.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_LocalTwoArticles_EachAuthorCitedNewestFirstAndNoneForAnArticleWithoutOne()
+    {
+        using var folder = new TempFolder();
+        folder.Write("talks.md", "---\ntitle: Talks Stall in Geneva\nauthor: Jane Roe\npublished: 2025-11-28\n---\nTalks between the delegations stalled in Geneva on Friday, officials said.\n\nNeither side would say when they would resume.\n");
+        folder.Write("older.txt", "Markets Rise\n\nBy John Doe\n\nMarkets rose slightly after the announcement.\n");
+        folder.Write("anonymous.txt", "Weather Turns\n\nThe weather turned cold on Monday.\n");
+        await using var engine = TestEngine.Create(new Dictionary<string, string?> { ["Articles:Path"] = folder.Path });
+
+        var answer = await engine.GetRequiredService<AnswerGenerator>().AnswerAsync("Who wrote the articles?", Token);
+
+        Assert.Equal("Jane Roe wrote “Talks Stall in Geneva” [1]. By John Doe [2].", answer.Text);
+        Assert.Equal(["talks#0", "older#0"], answer.Citations.Select(c => c.PassageId));
+    }
+
+    [Fact]
+    public async Task AnswerAsync_NoArticleNamesItsAuthor_NotCovered()
+    {
+        using var folder = new TempFolder();
+        folder.Write("anonymous.txt", "Weather Turns\n\nThe weather turned cold on Monday.\n");
+        await using var engine = TestEngine.Create(new Dictionary<string, string?> { ["Articles:Path"] = folder.Path });
+
+        var answer = await engine.GetRequiredService<AnswerGenerator>().AnswerAsync("Who is the author?", Token);
+
+        Assert.True(answer.Abstained);
+        Assert.Equal(Answer.NotCovered, answer.Text);
     }
 
     [Fact]
