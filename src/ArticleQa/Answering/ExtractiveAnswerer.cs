@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.RegularExpressions;
 using ArticleQa.Answering.Learning;
 using ArticleQa.Retrieval;
 using ArticleQa.Text;
@@ -14,7 +13,7 @@ namespace ArticleQa.Answering;
 /// question-level features (<see cref="QuestionFeatures"/>) whether to answer with that sentence and its <c>[n]</c>
 /// marker or say <see cref="Answer.NotCovered"/>, at the operating point chosen on the dev split.
 /// </summary>
-internal sealed partial class ExtractiveAnswerer(IEmbeddingGenerator<string, Embedding<float>> embeddings, LocalModels models)
+internal sealed class ExtractiveAnswerer(IEmbeddingGenerator<string, Embedding<float>> embeddings, LocalModels models)
 {
     /// <summary>Sentences whose vectors from a model other than the local MiniLM are kept (about 13 KB each with their word-pieces).</summary>
     private const int CachedSentences = 10_000;
@@ -87,7 +86,7 @@ internal sealed partial class ExtractiveAnswerer(IEmbeddingGenerator<string, Emb
     {
         var bylines = sources
             .Select(s => (s.Number, Text: BylineRequest.Sentence(1, _ => SentencesOf(s.Text), s.Author)?.Sentence
-                ?? (s.Author is null ? null : $"{s.Author} wrote “{DatedTitle().Replace(s.Title, "")}”.")))
+                ?? (s.Author is null ? null : $"{s.Author} wrote “{s.Title}”.")))
             .Where(s => s.Text is not null)
             .Select(s => CitationParser.WithMarkers(s.Text!, [s.Number]))
             .ToList();
@@ -210,8 +209,4 @@ internal sealed partial class ExtractiveAnswerer(IEmbeddingGenerator<string, Emb
 
     /// <summary>A text's unit-length vector and its MiniLM word-pieces.</summary>
     internal sealed record Encoded(float[] Vector, TokenVectors Tokens);
-
-    /// <summary>The date <see cref="SourcesBlock"/> writes after a title.</summary>
-    [GeneratedRegex(@"\s*\(\d{4}-\d{2}-\d{2}\)$")]
-    private static partial Regex DatedTitle();
 }

@@ -55,14 +55,14 @@ public static partial class SourcesBlock
     private static string Paragraphs(string text) =>
         string.Join('\n', text.Split('\n').Select(OneLine).Where(line => line.Length > 0));
 
-    [GeneratedRegex(@"^\[(?<n>\d{1,3})\] (?<title>[^\n]*?)(?: \(by (?<author>[^()\n]+)\))?[ \t]*\n(?<text>(?:[^\n]*\S[^\n]*(?:\n|$))+)", RegexOptions.Multiline)]
+    [GeneratedRegex(@"^\[(?<n>\d{1,3})\] (?<title>[^\n]*?)(?: \((?<date>\d{4}-\d{2}-\d{2})\))?(?: \(by (?<author>[^()\n]+)\))?[ \t]*\n(?<text>(?:[^\n]*\S[^\n]*(?:\n|$))+)", RegexOptions.Multiline)]
     private static partial Regex SourcePattern();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhiteSpace();
 
     /// <summary>One numbered source as a model sees it.</summary>
-    /// <param name="Title">The header after the number: the title, with the date when the article has one.</param>
+    /// <param name="Title">The article's title as the header gives it (without the date).</param>
     /// <param name="Author">The article's author, when its metadata names one.</param>
     public sealed record Source(int Number, string Title, string Text, string? Author = null);
 }

@@ -185,7 +185,7 @@ public sealed class BylineRequestTests
     [Fact]
     public void Byline_MetadataAuthorOnlyInTheHeader_SaysTheyWroteIt()
     {
-        SourcesBlock.Source[] sources = [new(1, "Talks Stall (2025-11-27)", "Talks stalled in Geneva.", "Jane Roe"), new(2, "Other", "No byline here.")];
+        SourcesBlock.Source[] sources = [new(1, "Talks Stall", "Talks stalled in Geneva.", "Jane Roe"), new(2, "Other", "No byline here.")];
 
         var answer = ExtractiveAnswerer.Byline(sources);
 
