@@ -143,9 +143,7 @@ public sealed partial class AnswerGenerator(
         string query;
         var vector = ReadOnlyMemory<float>.Empty;
         var asked = QuestionWording.Core(question);
-        var kind = OverviewRequest.Matches(asked, inConversation: recent.Count > 0) ? TurnKind.Overview
-            : BylineRequest.Matches(asked, inConversation: recent.Count > 0) ? TurnKind.Byline
-            : TurnKind.Question;
+        var kind = TurnKinds.Of(asked, inConversation: recent.Count > 0);
         if (kind == TurnKind.Overview)
         {
             // About the articles as a whole: their opening passages, not a search for the question's words.
@@ -223,9 +221,7 @@ public sealed partial class AnswerGenerator(
     private async Task<List<RetrievedPassage>> OpeningPassagesAsync(CancellationToken cancellationToken)
     {
         using var lease = await library.LeaseIndexAsync(cancellationToken).ConfigureAwait(false);
-        return [.. lease.Index.Articles.Values
-            .OrderByDescending(a => a.Published ?? DateTimeOffset.MinValue)
-            .ThenBy(a => a.Title, StringComparer.Ordinal)
+        return [.. NewestFirst(lease.Index.Articles.Values)
             .Select(a => lease.Index.FindPassage($"{a.Id}#0", 1))
             .OfType<RetrievedPassage>()
             .Take(_retrieval.TopK)];
@@ -246,17 +242,16 @@ public sealed partial class AnswerGenerator(
             .OfType<ArticleInfo>()
             .DistinctBy(a => a.Id)
             .ToList();
-        var articles = cited.Count > 0 ? cited : [.. index.Articles.Values
-            .OrderByDescending(a => a.Published ?? DateTimeOffset.MinValue)
-            .ThenBy(a => a.Title, StringComparer.Ordinal)];
         var found = new List<RetrievedPassage>();
-        foreach (var article in articles)
+        foreach (var article in cited.Count > 0 ? cited : NewestFirst(index.Articles.Values))
         {
             var count = index.PassageCountOf(article.Id);
-            var byline = BylineRequest.Sentence(count, p => SentenceSplitter.Sentences(index.FindPassage($"{article.Id}#{p}", 1)?.Passage.Text ?? ""), article.Author);
+            var read = new Dictionary<int, RetrievedPassage?>();
+            RetrievedPassage? Read(int p) => read.TryGetValue(p, out var known) ? known : read[p] = index.FindPassage($"{article.Id}#{p}", 1);
+            var byline = BylineRequest.Sentence(count, p => SentenceSplitter.Sentences(Read(p)?.Passage.Text ?? ""), article.Author);
             // An author the metadata names and no sentence does: the opening passage, with the author in its header.
             int? chosen = byline?.Passage ?? (string.IsNullOrWhiteSpace(article.Author) || count == 0 ? null : 0);
-            if (chosen is { } passage && index.FindPassage($"{article.Id}#{passage}", 1) is { } retrieved)
+            if (chosen is { } passage && Read(passage) is { } retrieved)
             {
                 found.Add(retrieved);
                 if (found.Count == _retrieval.TopK)
@@ -268,6 +263,10 @@ public sealed partial class AnswerGenerator(
 
         return found;
     }
+
+    /// <summary>Articles newest first, undated ones last, then by title: the order of overviews and bylines.</summary>
+    private static IEnumerable<ArticleInfo> NewestFirst(IEnumerable<ArticleInfo> articles) =>
+        articles.OrderByDescending(a => a.Published ?? DateTimeOffset.MinValue).ThenBy(a => a.Title, StringComparer.Ordinal);
 
     /// <summary>A follow-up keeps the passages the previous answer cited among its sources.</summary>
     private async Task<IEnumerable<RetrievedPassage>> CarriedPassagesAsync(ConversationTurn previous, List<RetrievedPassage> sources, CancellationToken cancellationToken)

@@ -32,8 +32,7 @@ internal sealed class ExtractiveAnswerer(IEmbeddingGenerator<string, Embedding<f
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(sources);
         // The engine says what kind of turn it is; a caller without one is matched on the question.
-        var kind = turn?.Kind
-            ?? (OverviewRequest.Matches(question) ? TurnKind.Overview : BylineRequest.Matches(question) ? TurnKind.Byline : TurnKind.Question);
+        var kind = turn?.Kind ?? TurnKinds.Of(question);
         if (kind == TurnKind.Overview)
         {
             return Overview(sources);

@@ -12,3 +12,16 @@ public enum TurnKind
     /// <summary>Who wrote them (<see cref="BylineRequest"/>): the passages that name their authors.</summary>
     Byline,
 }
+
+/// <summary>Which kind a question is.</summary>
+public static class TurnKinds
+{
+    /// <summary>
+    /// The kind of <paramref name="question"/> as asked, whole: <see cref="OverviewRequest"/> first, then
+    /// <see cref="BylineRequest"/>; in a conversation each only when it names the articles (or their writer).
+    /// </summary>
+    public static TurnKind Of(string question, bool inConversation = false) =>
+        OverviewRequest.Matches(question, inConversation) ? TurnKind.Overview
+        : BylineRequest.Matches(question, inConversation) ? TurnKind.Byline
+        : TurnKind.Question;
+}
