@@ -156,8 +156,15 @@ public sealed partial class AnswerGenerator(
             query = asked;
             sources = await BylinePassagesAsync(recent, cancellationToken).ConfigureAwait(false);
         }
+        else if (kind is TurnKind.Title or TurnKind.Published && await DetailPassagesAsync(kind, recent, cancellationToken).ConfigureAwait(false) is { } details)
+        {
+            // What they are called or when they came out: the headers of their opening passages say.
+            query = asked;
+            sources = details;
+        }
         else
         {
+            kind = TurnKind.Question;
             var corrected = await PutRightAsync(asked, cancellationToken).ConfigureAwait(false);
             query = await CondenseAsync(corrected, recent, promptSet, cancellationToken).ConfigureAwait(false);
             vector = await retriever.EmbedAsync(query, cancellationToken).ConfigureAwait(false);
@@ -229,21 +236,16 @@ public sealed partial class AnswerGenerator(
 
     /// <summary>
     /// The byline passage of each article a <see cref="BylineRequest"/> is about (<see cref="BylineRequest.Sentence"/>),
-    /// each with score 1: in a conversation the articles the last answer cited, else every article, newest first as
-    /// for an overview; <c>Retrieval:TopK</c> of them. None when no article names its author. Only the first and last
-    /// passages of an article without an author in its metadata are read.
+    /// each with score 1: of the articles asked about (<see cref="AskedAbout"/>), <c>Retrieval:TopK</c> of them. None
+    /// when no article names its author. Only the first and last passages of an article without an author in its
+    /// metadata are read.
     /// </summary>
     private async Task<List<RetrievedPassage>> BylinePassagesAsync(IReadOnlyList<ConversationTurn> recent, CancellationToken cancellationToken)
     {
         using var lease = await library.LeaseIndexAsync(cancellationToken).ConfigureAwait(false);
         var index = lease.Index;
-        var cited = recent.Count == 0 ? [] : recent[^1].CitedPassageIds
-            .Select(id => index.FindPassage(id, 1)?.Article)
-            .OfType<ArticleInfo>()
-            .DistinctBy(a => a.Id)
-            .ToList();
         var found = new List<RetrievedPassage>();
-        foreach (var article in cited.Count > 0 ? cited : NewestFirst(index.Articles.Values))
+        foreach (var article in AskedAbout(recent, index))
         {
             var count = index.PassageCountOf(article.Id);
             var read = new Dictionary<int, RetrievedPassage?>();
@@ -262,6 +264,36 @@ public sealed partial class AnswerGenerator(
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// The opening passage of each article an <see cref="ArticleDetailRequest"/> is about (<see cref="AskedAbout"/>),
+    /// each with score 1, <c>Retrieval:TopK</c> of them: its header gives the title and the date. Null for a date
+    /// question when none of them is dated: "When was the article published?" then more likely asks about an article
+    /// the articles mention, and is searched for like any question.
+    /// </summary>
+    private async Task<List<RetrievedPassage>?> DetailPassagesAsync(TurnKind kind, IReadOnlyList<ConversationTurn> recent, CancellationToken cancellationToken)
+    {
+        using var lease = await library.LeaseIndexAsync(cancellationToken).ConfigureAwait(false);
+        List<RetrievedPassage> found = [.. AskedAbout(recent, lease.Index)
+            .Select(a => lease.Index.FindPassage($"{a.Id}#0", 1))
+            .OfType<RetrievedPassage>()
+            .Take(_retrieval.TopK)];
+        return kind == TurnKind.Published && found.TrueForAll(p => p.Article.Published is null) ? null : found;
+    }
+
+    /// <summary>
+    /// The articles a question about the articles themselves (who wrote them, their title, their date) is about: in a
+    /// conversation those the last answer cited, else every article, newest first as for an overview.
+    /// </summary>
+    private static IEnumerable<ArticleInfo> AskedAbout(IReadOnlyList<ConversationTurn> recent, PassageIndex index)
+    {
+        var cited = recent.Count == 0 ? [] : recent[^1].CitedPassageIds
+            .Select(id => index.FindPassage(id, 1)?.Article)
+            .OfType<ArticleInfo>()
+            .DistinctBy(a => a.Id)
+            .ToList();
+        return cited.Count > 0 ? cited : NewestFirst(index.Articles.Values);
     }
 
     /// <summary>Articles newest first, undated ones last, then by title: the order of overviews and bylines.</summary>

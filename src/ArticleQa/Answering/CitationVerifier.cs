@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 namespace ArticleQa.Answering;
 
 /// <summary>
-/// Checks every cited sentence against the passage it cites: a passage supports a sentence when it contains at least
+/// Checks every cited sentence against the source it cites, its header (<see cref="SourcesBlock.Header"/>: title,
+/// date, author) and its passage as the model saw them: a source supports a sentence when it contains at least
 /// <c>Answering:SupportThreshold</c> of the sentence's content terms (stemmed, stop words removed). An unsupported marker
 /// is removed, and moved to the source that does support the sentence when there is one; a claim no source supports is
 /// dropped. Sentences too short to be claims ("Here is what I found:") are kept as they are.
@@ -21,7 +22,8 @@ public sealed class CitationVerifier(IOptions<AnsweringOptions> options)
     {
         ArgumentNullException.ThrowIfNull(normalizedText);
         ArgumentNullException.ThrowIfNull(sources);
-        var sourceTerms = sources.Select(s => TermAnalyzer.Analyze(s.Passage.Text).ToHashSet(StringComparer.Ordinal)).ToList();
+        // A source is its header (title, date, author) and its passage, as the model saw it.
+        var sourceTerms = sources.Select(s => TermAnalyzer.Analyze(SourcesBlock.Header(s.Article) + "\n" + s.Passage.Text).ToHashSet(StringComparer.Ordinal)).ToList();
         var kept = new List<string>();
         var (removed, moved, dropped) = (0, 0, 0);
         foreach (var span in SentenceSplitter.Split(normalizedText))

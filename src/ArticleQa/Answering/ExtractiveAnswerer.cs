@@ -43,6 +43,16 @@ internal sealed class ExtractiveAnswerer(IEmbeddingGenerator<string, Embedding<f
             return Byline(sources);
         }
 
+        if (kind == TurnKind.Title)
+        {
+            return Titles(sources);
+        }
+
+        if (kind == TurnKind.Published)
+        {
+            return Dates(sources);
+        }
+
         if (string.IsNullOrWhiteSpace(question) || sources.Count == 0 || TextFeatures.ContentTerms(question).Count == 0)
         {
             return new LocalAnswer(Answer.NotCovered, 0);
@@ -90,6 +100,36 @@ internal sealed class ExtractiveAnswerer(IEmbeddingGenerator<string, Embedding<f
             .Select(s => CitationParser.WithMarkers(s.Text!, [s.Number]))
             .ToList();
         return bylines.Count == 0 ? new LocalAnswer(Answer.NotCovered, 0) : new LocalAnswer(string.Join(" ", bylines), 1);
+    }
+
+    /// <summary>
+    /// The answer to an <see cref="ArticleDetailRequest"/> for the title, whose sources are the articles' opening
+    /// passages: each one's title from its header, with its marker, a sentence each (so that each is checked against
+    /// its own source).
+    /// </summary>
+    internal static LocalAnswer Titles(IReadOnlyList<SourcesBlock.Source> sources)
+    {
+        var titles = sources.Where(s => s.Title.Length > 0).Select(s => $"“{s.Title}” [{s.Number}].").ToList();
+        return titles.Count switch
+        {
+            0 => new LocalAnswer(Answer.NotCovered, 0),
+            1 => new LocalAnswer($"The article is {titles[0]}", 1),
+            _ => new LocalAnswer($"The articles: {string.Join(" ", titles)}", 1),
+        };
+    }
+
+    /// <summary>
+    /// The answer to an <see cref="ArticleDetailRequest"/> for the date, whose sources are the articles' opening
+    /// passages: each dated one's date as its header gives it (the article's metadata), with its marker. An article's
+    /// text is not searched for a date: one there more likely says when something it reports happened.
+    /// </summary>
+    internal static LocalAnswer Dates(IReadOnlyList<SourcesBlock.Source> sources)
+    {
+        var dated = sources
+            .Where(s => s.Published is not null)
+            .Select(s => $"“{s.Title}” was published on {s.Published!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)} [{s.Number}].")
+            .ToList();
+        return dated.Count == 0 ? new LocalAnswer(Answer.NotCovered, 0) : new LocalAnswer(string.Join(" ", dated), 1);
     }
 
     /// <summary>The best candidate, the abstention model's confidence in it, and whether that reaches the operating point.</summary>

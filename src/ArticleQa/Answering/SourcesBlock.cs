@@ -27,14 +27,20 @@ public static partial class SourcesBlock
         var text = new StringBuilder();
         for (var i = 0; i < sources.Count; i++)
         {
-            var article = sources[i].Article;
-            var date = article.Published is { } published ? $" ({published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})" : "";
-            var author = string.IsNullOrWhiteSpace(article.Author) ? "" : $" (by {OneLine(article.Author).Replace('(', '[').Replace(')', ']')})";
-            text.Append(CultureInfo.InvariantCulture, $"[{i + 1}] {OneLine(article.Title)}{date}{author}\n");
+            text.Append(CultureInfo.InvariantCulture, $"[{i + 1}] {Header(sources[i].Article)}\n");
             text.Append(Paragraphs(sources[i].Passage.Text)).Append("\n\n");
         }
 
         return text.ToString().TrimEnd();
+    }
+
+    /// <summary>What a source's header says of its article after the number: the title, and the date and the author when the metadata has them.</summary>
+    public static string Header(ArticleInfo article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        var date = article.Published is { } published ? $" ({published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})" : "";
+        var author = string.IsNullOrWhiteSpace(article.Author) ? "" : $" (by {OneLine(article.Author).Replace('(', '[').Replace(')', ']')})";
+        return $"{OneLine(article.Title)}{date}{author}";
     }
 
     /// <summary>Reads the numbered sources back out of a rendered prompt.</summary>
@@ -46,7 +52,8 @@ public static partial class SourcesBlock
                 int.Parse(m.Groups["n"].Value, CultureInfo.InvariantCulture),
                 m.Groups["title"].Value.Trim(),
                 m.Groups["text"].Value.Trim(),
-                m.Groups["author"].Success ? m.Groups["author"].Value.Trim() : null))
+                m.Groups["author"].Success ? m.Groups["author"].Value.Trim() : null,
+                DateOnly.TryParseExact(m.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null))
             .ToList();
     }
 
@@ -64,5 +71,6 @@ public static partial class SourcesBlock
     /// <summary>One numbered source as a model sees it.</summary>
     /// <param name="Title">The article's title as the header gives it (without the date).</param>
     /// <param name="Author">The article's author, when its metadata names one.</param>
-    public sealed record Source(int Number, string Title, string Text, string? Author = null);
+    /// <param name="Published">The article's date, when its metadata has one.</param>
+    public sealed record Source(int Number, string Title, string Text, string? Author = null, DateOnly? Published = null);
 }

@@ -11,6 +11,12 @@ public enum TurnKind
 
     /// <summary>Who wrote them (<see cref="BylineRequest"/>): the passages that name their authors.</summary>
     Byline,
+
+    /// <summary>What they are called, or which there are (<see cref="ArticleDetailRequest"/>): their opening passages, whose headers carry the titles.</summary>
+    Title,
+
+    /// <summary>When they were published (<see cref="ArticleDetailRequest"/>): their opening passages, whose headers carry the dates.</summary>
+    Published,
 }
 
 /// <summary>Which kind a question is.</summary>
@@ -18,10 +24,11 @@ public static class TurnKinds
 {
     /// <summary>
     /// The kind of <paramref name="question"/> as asked, whole: <see cref="OverviewRequest"/> first, then
-    /// <see cref="BylineRequest"/>; in a conversation each only when it names the articles (or their writer).
+    /// <see cref="BylineRequest"/>, then <see cref="ArticleDetailRequest"/>; in a conversation each only when it
+    /// names the articles (or their writer, or their title).
     /// </summary>
     public static TurnKind Of(string question, bool inConversation = false) =>
         OverviewRequest.Matches(question, inConversation) ? TurnKind.Overview
         : BylineRequest.Matches(question, inConversation) ? TurnKind.Byline
-        : TurnKind.Question;
+        : ArticleDetailRequest.Of(question, inConversation) ?? TurnKind.Question;
 }

@@ -28,6 +28,21 @@ public sealed class CitationVerifierTests
     }
 
     [Fact]
+    public void Verify_SentenceFromTheHeader_SupportedByTheTitleDateAndAuthorTheModelSaw()
+    {
+        const string text = "Negotiators left without an agreement.";
+        var dated = new RetrievedPassage(
+            new Passage("t#0", 0, 0, text.Length, text),
+            new ArticleInfo("t", "Talks Stall in Geneva", "t.md", "h", Author: "Jane Roe", Published: new DateTimeOffset(2025, 11, 28, 0, 0, 0, TimeSpan.Zero)),
+            1);
+
+        var (verified, check) = Verifier.Verify("Jane Roe wrote “Talks Stall in Geneva” on 2025-11-28 [1].", [dated]);
+
+        Assert.Equal("Jane Roe wrote “Talks Stall in Geneva” on 2025-11-28 [1].", verified);
+        Assert.Equal(CitationCheck.None, check);
+    }
+
+    [Fact]
     public void Verify_MisattributedSentence_MovesTheMarkerToTheSupportingSource()
     {
         var (text, check) = Verifier.Verify("The talks took place in Geneva [1].", Sources);

@@ -43,6 +43,8 @@ public sealed class SourcesBlockTests
         Assert.StartsWith("[1] Talks (Again) Stall (2025-11-27) (by Jane [J.] Roe)\nBody.", block, StringComparison.Ordinal);
         Assert.Equal("Talks (Again) Stall", parsed[0].Title);
         Assert.Equal("Jane [J.] Roe", parsed[0].Author);
+        Assert.Equal(new DateOnly(2025, 11, 27), parsed[0].Published);
+        Assert.Null(parsed[1].Published);
         Assert.Equal("Body.", parsed[0].Text);
         // A title of that shape reads as an author: the header cannot tell them apart, a model sees the same text.
         Assert.Equal("Accident", parsed[1].Author);
