@@ -144,6 +144,13 @@ public sealed partial class AnswerGenerator(
         var vector = ReadOnlyMemory<float>.Empty;
         var asked = QuestionWording.Core(question);
         var kind = TurnKinds.Of(asked, inConversation: recent.Count > 0);
+        var details = kind is TurnKind.Title or TurnKind.Published ? await DetailPassagesAsync(kind, asked, recent, cancellationToken).ConfigureAwait(false) : null;
+        if (kind is TurnKind.Title or TurnKind.Published && details is null)
+        {
+            // A date question when no article asked about is dated: about one the articles mention, searched for.
+            kind = TurnKind.Question;
+        }
+
         if (kind == TurnKind.Overview)
         {
             // About the articles as a whole: their opening passages, not a search for the question's words.
@@ -156,15 +163,14 @@ public sealed partial class AnswerGenerator(
             query = asked;
             sources = await BylinePassagesAsync(recent, cancellationToken).ConfigureAwait(false);
         }
-        else if (kind is TurnKind.Title or TurnKind.Published && await DetailPassagesAsync(kind, recent, cancellationToken).ConfigureAwait(false) is { } details)
+        else if (details is not null)
         {
             // What they are called or when they came out: the headers of their opening passages say.
             query = asked;
-            sources = details;
+            sources = details.Passages;
         }
         else
         {
-            kind = TurnKind.Question;
             var corrected = await PutRightAsync(asked, cancellationToken).ConfigureAwait(false);
             query = await CondenseAsync(corrected, recent, promptSet, cancellationToken).ConfigureAwait(false);
             vector = await retriever.EmbedAsync(query, cancellationToken).ConfigureAwait(false);
@@ -188,7 +194,7 @@ public sealed partial class AnswerGenerator(
             ["question"] = question.Trim(),
             ["query"] = query,
         };
-        return new PreparedTurn(query, sources, promptSet, arguments, started, TurnKernel(vector, sources, kind));
+        return new PreparedTurn(query, sources, promptSet, arguments, started, TurnKernel(vector, sources, kind, details?.Articles));
     }
 
     /// <summary>
@@ -221,98 +227,8 @@ public sealed partial class AnswerGenerator(
         }
     }
 
-    /// <summary>
-    /// The opening passage of each article for an <see cref="OverviewRequest"/>: newest first (undated ones last, then
-    /// by title), <c>Retrieval:TopK</c> of them, each with score 1 (chosen, not found).
-    /// </summary>
-    private async Task<List<RetrievedPassage>> OpeningPassagesAsync(CancellationToken cancellationToken)
-    {
-        using var lease = await library.LeaseIndexAsync(cancellationToken).ConfigureAwait(false);
-        return [.. NewestFirst(lease.Index.Articles.Values)
-            .Select(a => lease.Index.FindPassage($"{a.Id}#0", 1))
-            .OfType<RetrievedPassage>()
-            .Take(_retrieval.TopK)];
-    }
-
-    /// <summary>
-    /// The byline passage of each article a <see cref="BylineRequest"/> is about (<see cref="BylineRequest.Sentence"/>),
-    /// each with score 1: of the articles asked about (<see cref="AskedAbout"/>), <c>Retrieval:TopK</c> of them. None
-    /// when no article names its author. Only the first and last passages of an article without an author in its
-    /// metadata are read.
-    /// </summary>
-    private async Task<List<RetrievedPassage>> BylinePassagesAsync(IReadOnlyList<ConversationTurn> recent, CancellationToken cancellationToken)
-    {
-        using var lease = await library.LeaseIndexAsync(cancellationToken).ConfigureAwait(false);
-        var index = lease.Index;
-        var found = new List<RetrievedPassage>();
-        foreach (var article in AskedAbout(recent, index))
-        {
-            var count = index.PassageCountOf(article.Id);
-            var read = new Dictionary<int, RetrievedPassage?>();
-            RetrievedPassage? Read(int p) => read.TryGetValue(p, out var known) ? known : read[p] = index.FindPassage($"{article.Id}#{p}", 1);
-            var byline = BylineRequest.Sentence(count, p => SentenceSplitter.Sentences(Read(p)?.Passage.Text ?? ""), article.Author);
-            // An author the metadata names and no sentence does: the opening passage, with the author in its header.
-            int? chosen = byline?.Passage ?? (string.IsNullOrWhiteSpace(article.Author) || count == 0 ? null : 0);
-            if (chosen is { } passage && Read(passage) is { } retrieved)
-            {
-                found.Add(retrieved);
-                if (found.Count == _retrieval.TopK)
-                {
-                    break;
-                }
-            }
-        }
-
-        return found;
-    }
-
-    /// <summary>
-    /// The opening passage of each article an <see cref="ArticleDetailRequest"/> is about (<see cref="AskedAbout"/>),
-    /// each with score 1, <c>Retrieval:TopK</c> of them: its header gives the title and the date. Null for a date
-    /// question when none of them is dated: "When was the article published?" then more likely asks about an article
-    /// the articles mention, and is searched for like any question.
-    /// </summary>
-    private async Task<List<RetrievedPassage>?> DetailPassagesAsync(TurnKind kind, IReadOnlyList<ConversationTurn> recent, CancellationToken cancellationToken)
-    {
-        using var lease = await library.LeaseIndexAsync(cancellationToken).ConfigureAwait(false);
-        List<RetrievedPassage> found = [.. AskedAbout(recent, lease.Index)
-            .Select(a => lease.Index.FindPassage($"{a.Id}#0", 1))
-            .OfType<RetrievedPassage>()
-            .Take(_retrieval.TopK)];
-        return kind == TurnKind.Published && found.TrueForAll(p => p.Article.Published is null) ? null : found;
-    }
-
-    /// <summary>
-    /// The articles a question about the articles themselves (who wrote them, their title, their date) is about: in a
-    /// conversation those the last answer cited, else every article, newest first as for an overview.
-    /// </summary>
-    private static IEnumerable<ArticleInfo> AskedAbout(IReadOnlyList<ConversationTurn> recent, PassageIndex index)
-    {
-        var cited = recent.Count == 0 ? [] : recent[^1].CitedPassageIds
-            .Select(id => index.FindPassage(id, 1)?.Article)
-            .OfType<ArticleInfo>()
-            .DistinctBy(a => a.Id)
-            .ToList();
-        return cited.Count > 0 ? cited : NewestFirst(index.Articles.Values);
-    }
-
-    /// <summary>Articles newest first, undated ones last, then by title: the order of overviews and bylines.</summary>
-    private static IEnumerable<ArticleInfo> NewestFirst(IEnumerable<ArticleInfo> articles) =>
-        articles.OrderByDescending(a => a.Published ?? DateTimeOffset.MinValue).ThenBy(a => a.Title, StringComparer.Ordinal);
-
-    /// <summary>A follow-up keeps the passages the previous answer cited among its sources.</summary>
-    private async Task<IEnumerable<RetrievedPassage>> CarriedPassagesAsync(ConversationTurn previous, List<RetrievedPassage> sources, CancellationToken cancellationToken)
-    {
-        using var lease = await library.LeaseIndexAsync(cancellationToken).ConfigureAwait(false);
-        return previous.CitedPassageIds
-            .Where(id => sources.TrueForAll(s => s.Passage.Id != id))
-            .Select(id => lease.Index.FindPassage(id, _retrieval.MinScore))
-            .OfType<RetrievedPassage>()
-            .ToList();
-    }
-
     /// <summary>The kernel for one turn: the Local model finds the query's embedding, the sources' scores and the turn's kind in its data.</summary>
-    private Kernel TurnKernel(ReadOnlyMemory<float> vector, List<RetrievedPassage> sources, TurnKind kind)
+    private Kernel TurnKernel(ReadOnlyMemory<float> vector, List<RetrievedPassage> sources, TurnKind kind, int? articles)
     {
         if (!_local.Value)
         {
@@ -320,7 +236,7 @@ public sealed partial class AnswerGenerator(
         }
 
         var turnKernel = kernel.Clone();
-        turnKernel.Data[LocalTurn.DataKey] = new LocalTurn(vector, sources.Select(s => s.Score).ToList(), kind);
+        turnKernel.Data[LocalTurn.DataKey] = new LocalTurn(vector, sources.Select(s => s.Score).ToList(), kind) { ArticleCount = articles };
         return turnKernel;
     }
 

@@ -16,7 +16,7 @@ public static partial class BylineRequest
     /// The words that name the articles themselves; fewer than <see cref="OverviewRequest"/>'s, since "Who wrote the
     /// report?", "the text" or "the document" more likely ask about one the articles mention.
     /// </summary>
-    private const string Articles = @"(?:articles?|stor(?:y|ies)|pieces?|(?:blog\s+)?posts?)";
+    internal const string Articles = @"(?:articles?|stor(?:y|ies)|pieces?|(?:blog\s+)?posts?)";
 
     /// <summary>The words for whoever wrote them ("the journalist" is as likely someone an article is about).</summary>
     private const string Writer = @"(?:authors?|writers?|reporters?|bylines?)";

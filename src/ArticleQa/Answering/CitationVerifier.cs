@@ -1,3 +1,4 @@
+using System.Globalization;
 using ArticleQa.Articles;
 using ArticleQa.Retrieval;
 using ArticleQa.Text;
@@ -6,14 +7,18 @@ using Microsoft.Extensions.Options;
 namespace ArticleQa.Answering;
 
 /// <summary>
-/// Checks every cited sentence against the source it cites, its header (<see cref="SourcesBlock.Header"/>: title,
-/// date, author) and its passage as the model saw them: a source supports a sentence when it contains at least
-/// <c>Answering:SupportThreshold</c> of the sentence's content terms (stemmed, stop words removed). An unsupported marker
-/// is removed, and moved to the source that does support the sentence when there is one; a claim no source supports is
-/// dropped. Sentences too short to be claims ("Here is what I found:") are kept as they are.
+/// Checks every cited sentence against the source it cites, its passage and the parts of its header the sentence
+/// quotes whole (title, date, author: <see cref="SourcesBlock.Header"/>), as the model saw them: a source supports a
+/// sentence when it contains at least <c>Answering:SupportThreshold</c> of the sentence's content terms (stemmed, stop
+/// words removed). An unsupported marker is removed, and moved to the source that does support the sentence when there
+/// is one; a claim no source supports is dropped. Sentences too short to be claims ("Here is what I found:") are kept
+/// as they are.
 /// </summary>
 public sealed class CitationVerifier(IOptions<AnsweringOptions> options)
 {
+    /// <summary>How a claim may write an article's date: as the header does, or as a person would.</summary>
+    private static readonly string[] DateFormats = ["yyyy-MM-dd", "d MMMM yyyy", "MMMM d, yyyy", "MMMM d yyyy"];
+
     private readonly double _threshold = options.Value.SupportThreshold;
 
     /// <param name="normalizedText">Model text with markers already normalised to <c>[n]</c> (<see cref="CitationParser.Normalize"/>).</param>
@@ -22,8 +27,7 @@ public sealed class CitationVerifier(IOptions<AnsweringOptions> options)
     {
         ArgumentNullException.ThrowIfNull(normalizedText);
         ArgumentNullException.ThrowIfNull(sources);
-        // A source is its header (title, date, author) and its passage, as the model saw it.
-        var sourceTerms = sources.Select(s => TermAnalyzer.Analyze(SourcesBlock.Header(s.Article) + "\n" + s.Passage.Text).ToHashSet(StringComparer.Ordinal)).ToList();
+        var passageTerms = sources.Select(s => TermAnalyzer.Analyze(s.Passage.Text).ToHashSet(StringComparer.Ordinal)).ToList();
         var kept = new List<string>();
         var (removed, moved, dropped) = (0, 0, 0);
         foreach (var span in SentenceSplitter.Split(normalizedText))
@@ -38,6 +42,7 @@ public sealed class CitationVerifier(IOptions<AnsweringOptions> options)
                 continue;
             }
 
+            var sourceTerms = passageTerms.Select((terms, i) => WithQuotedHeader(terms, claim, sources[i].Article)).ToList();
             var supported = cited.Where(n => Support(claimTerms, sourceTerms[n - 1]) >= _threshold).ToList();
             removed += cited.Count - supported.Count;
             if (supported.Count == 0 && BestSupport(claimTerms, sourceTerms) is { } better)
@@ -57,6 +62,30 @@ public sealed class CitationVerifier(IOptions<AnsweringOptions> options)
         }
 
         return (string.Join(' ', kept), new CitationCheck(removed, moved, dropped));
+    }
+
+    /// <summary>
+    /// A passage's terms with those of the parts of its header (<see cref="SourcesBlock.Header"/>) that
+    /// <paramref name="claim"/> quotes whole: the title, the author, the date as the header writes it or as a person
+    /// would ("28 November 2025", "November 28, 2025"). "Jane Roe wrote “Talks Stall”" is what the model read in the
+    /// header; a claim that only shares some of the title's words is not backed by every passage of the article.
+    /// </summary>
+    private static HashSet<string> WithQuotedHeader(HashSet<string> passageTerms, string claim, ArticleInfo article)
+    {
+        string[] dates = article.Published is { } published
+            ? [.. DateFormats.Select(f => published.ToString(f, CultureInfo.InvariantCulture))]
+            : [];
+        var quoted = new[] { article.Title, article.Author ?? "" }.Concat(dates)
+            .Where(part => part.Trim().Length > 0 && claim.Contains(part.Trim(), StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        if (quoted.Count == 0)
+        {
+            return passageTerms;
+        }
+
+        var terms = new HashSet<string>(passageTerms, StringComparer.Ordinal);
+        terms.UnionWith(quoted.SelectMany(TermAnalyzer.Analyze));
+        return terms;
     }
 
     private int? BestSupport(HashSet<string> claimTerms, List<HashSet<string>> sourceTerms)

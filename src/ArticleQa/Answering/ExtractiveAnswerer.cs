@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using ArticleQa.Answering.Learning;
 using ArticleQa.Retrieval;
 using ArticleQa.Text;
@@ -45,7 +46,7 @@ internal sealed class ExtractiveAnswerer(IEmbeddingGenerator<string, Embedding<f
 
         if (kind == TurnKind.Title)
         {
-            return Titles(sources);
+            return Titles(sources, turn?.ArticleCount ?? sources.Count);
         }
 
         if (kind == TurnKind.Published)
@@ -105,14 +106,15 @@ internal sealed class ExtractiveAnswerer(IEmbeddingGenerator<string, Embedding<f
     /// <summary>
     /// The answer to an <see cref="ArticleDetailRequest"/> for the title, whose sources are the articles' opening
     /// passages: each one's title from its header, with its marker, a sentence each (so that each is checked against
-    /// its own source).
+    /// its own source), and how many of the <paramref name="articles"/> asked about they are when not all.
     /// </summary>
-    internal static LocalAnswer Titles(IReadOnlyList<SourcesBlock.Source> sources)
+    internal static LocalAnswer Titles(IReadOnlyList<SourcesBlock.Source> sources, int articles)
     {
         var titles = sources.Where(s => s.Title.Length > 0).Select(s => $"“{s.Title}” [{s.Number}].").ToList();
         return titles.Count switch
         {
             0 => new LocalAnswer(Answer.NotCovered, 0),
+            _ when articles > titles.Count => new LocalAnswer($"{titles.Count} of the {articles} articles: {string.Join(" ", titles)}", 1),
             1 => new LocalAnswer($"The article is {titles[0]}", 1),
             _ => new LocalAnswer($"The articles: {string.Join(" ", titles)}", 1),
         };
@@ -121,13 +123,16 @@ internal sealed class ExtractiveAnswerer(IEmbeddingGenerator<string, Embedding<f
     /// <summary>
     /// The answer to an <see cref="ArticleDetailRequest"/> for the date, whose sources are the articles' opening
     /// passages: each dated one's date as its header gives it (the article's metadata), with its marker. An article's
-    /// text is not searched for a date: one there more likely says when something it reports happened.
+    /// text is not searched for a date: one there more likely says when something it reports happened. (The engine
+    /// searches for a date question instead when no article asked about is dated; a caller without a turn gets
+    /// <see cref="Answer.NotCovered"/> then.)
     /// </summary>
     internal static LocalAnswer Dates(IReadOnlyList<SourcesBlock.Source> sources)
     {
         var dated = sources
-            .Where(s => s.Published is not null)
-            .Select(s => $"“{s.Title}” was published on {s.Published!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)} [{s.Number}].")
+            .Where(s => s.Title.Length > 0)
+            .Select(s => s.Published is { } date ? $"“{s.Title}” was published on {date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} [{s.Number}]." : null)
+            .OfType<string>()
             .ToList();
         return dated.Count == 0 ? new LocalAnswer(Answer.NotCovered, 0) : new LocalAnswer(string.Join(" ", dated), 1);
     }

@@ -15,8 +15,14 @@ public sealed class LocalTurn(ReadOnlyMemory<float> queryVector, IReadOnlyList<d
     /// <summary>Retrieval score of source n at index n - 1.</summary>
     public IReadOnlyList<double> SourceScores { get; } = sourceScores;
 
-    /// <summary>What the turn asks: an overview's sources are the articles' opening passages, a byline's their byline passages.</summary>
+    /// <summary>
+    /// What the turn asks: an overview's sources are the articles' opening passages, a byline's their byline
+    /// passages, a title or date question's their opening passages again, whose headers carry both.
+    /// </summary>
     public TurnKind Kind { get; } = kind;
+
+    /// <summary>How many articles a title or date question is about, which may be more than its sources (<c>Retrieval:TopK</c>).</summary>
+    public int? ArticleCount { get; init; }
 
     /// <summary>The abstention model's P(the chosen sentence answers), set by the Local model.</summary>
     public double? Confidence { get; set; }

@@ -34,13 +34,19 @@ public static partial class SourcesBlock
         return text.ToString().TrimEnd();
     }
 
-    /// <summary>What a source's header says of its article after the number: the title, and the date and the author when the metadata has them.</summary>
+    /// <summary>
+    /// What a source's header says of its article after the number: the title, and the date and the author when the
+    /// metadata has them. A title that ends the way those do ("Killed (by Accident)", "Notes (2024-05-01)") has its
+    /// last brackets squared ("Killed [by Accident]"), so that neither a model nor <see cref="Parse"/> reads an author
+    /// or a date the metadata does not give.
+    /// </summary>
     public static string Header(ArticleInfo article)
     {
         ArgumentNullException.ThrowIfNull(article);
         var date = article.Published is { } published ? $" ({published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})" : "";
         var author = string.IsNullOrWhiteSpace(article.Author) ? "" : $" (by {OneLine(article.Author).Replace('(', '[').Replace(')', ']')})";
-        return $"{OneLine(article.Title)}{date}{author}";
+        var title = HeaderLikeEnd().Replace(OneLine(article.Title), "[${inside}]");
+        return $"{title}{date}{author}";
     }
 
     /// <summary>Reads the numbered sources back out of a rendered prompt.</summary>
@@ -67,6 +73,10 @@ public static partial class SourcesBlock
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex WhiteSpace();
+
+    /// <summary>A title's end that would read as the header's date or author: " (2024-05-01)", " (by Accident)".</summary>
+    [GeneratedRegex(@"\((?<inside>\d{4}-\d{2}-\d{2}|by [^()\n]+)\)$")]
+    private static partial Regex HeaderLikeEnd();
 
     /// <summary>One numbered source as a model sees it.</summary>
     /// <param name="Title">The article's title as the header gives it (without the date).</param>

@@ -27,6 +27,17 @@ public sealed class SourcesBlockTests
     }
 
     [Fact]
+    public void Format_TitleEndingInADate_NoDateReadIntoIt()
+    {
+        var article = new Article("n", "Notes (2024-05-01)", "Body.", "n.txt");
+
+        var parsed = SourcesBlock.Parse(SourcesBlock.Format([new(new Passage("n", 0, 0, 5, "Body."), ArticleInfo.From(article, "h"), 0.9)]));
+
+        Assert.Equal("Notes [2024-05-01]", Assert.Single(parsed).Title);
+        Assert.Null(parsed[0].Published);
+    }
+
+    [Fact]
     public void Format_ArticleWithAuthor_AuthorInTheHeaderAndParsedBack()
     {
         var article = new Article("a", "Talks (Again) Stall", "Body.", "a.md", Author: "Jane (J.) Roe", Published: new DateTimeOffset(2025, 11, 27, 0, 0, 0, TimeSpan.Zero));
@@ -46,7 +57,9 @@ public sealed class SourcesBlockTests
         Assert.Equal(new DateOnly(2025, 11, 27), parsed[0].Published);
         Assert.Null(parsed[1].Published);
         Assert.Equal("Body.", parsed[0].Text);
-        // A title of that shape reads as an author: the header cannot tell them apart, a model sees the same text.
-        Assert.Equal("Accident", parsed[1].Author);
+        // A title that ends as an author would is written with square brackets, so no author is read into it.
+        Assert.StartsWith("[2] Killed [by Accident]\n", block.Split("\n\n")[1], StringComparison.Ordinal);
+        Assert.Equal("Killed [by Accident]", parsed[1].Title);
+        Assert.Null(parsed[1].Author);
     }
 }

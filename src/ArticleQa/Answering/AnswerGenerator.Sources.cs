@@ -1,0 +1,103 @@
+using ArticleQa.Retrieval;
+using ArticleQa.Text;
+
+namespace ArticleQa.Answering;
+
+/// <summary>Where the sources of a turn about the articles themselves come from, and of a follow-up's carried passages.</summary>
+public sealed partial class AnswerGenerator
+{
+    /// <summary>
+    /// The opening passage of each article for an <see cref="OverviewRequest"/>: newest first (undated ones last, then
+    /// by title), <c>Retrieval:TopK</c> of them, each with score 1 (chosen, not found).
+    /// </summary>
+    private async Task<List<RetrievedPassage>> OpeningPassagesAsync(CancellationToken cancellationToken)
+    {
+        using var lease = await library.LeaseIndexAsync(cancellationToken).ConfigureAwait(false);
+        return [.. NewestFirst(lease.Index.Articles.Values)
+            .Select(a => lease.Index.FindPassage($"{a.Id}#0", 1))
+            .OfType<RetrievedPassage>()
+            .Take(_retrieval.TopK)];
+    }
+
+    /// <summary>
+    /// The byline passage of each article a <see cref="BylineRequest"/> is about (<see cref="BylineRequest.Sentence"/>),
+    /// each with score 1: of the articles asked about (<see cref="AskedAbout"/>), <c>Retrieval:TopK</c> of them. None
+    /// when no article names its author. Only the first and last passages of an article without an author in its
+    /// metadata are read.
+    /// </summary>
+    private async Task<List<RetrievedPassage>> BylinePassagesAsync(IReadOnlyList<ConversationTurn> recent, CancellationToken cancellationToken)
+    {
+        using var lease = await library.LeaseIndexAsync(cancellationToken).ConfigureAwait(false);
+        var index = lease.Index;
+        var found = new List<RetrievedPassage>();
+        foreach (var article in AskedAbout(recent, index))
+        {
+            var count = index.PassageCountOf(article.Id);
+            var read = new Dictionary<int, RetrievedPassage?>();
+            RetrievedPassage? Read(int p) => read.TryGetValue(p, out var known) ? known : read[p] = index.FindPassage($"{article.Id}#{p}", 1);
+            var byline = BylineRequest.Sentence(count, p => SentenceSplitter.Sentences(Read(p)?.Passage.Text ?? ""), article.Author);
+            // An author the metadata names and no sentence does: the opening passage, with the author in its header.
+            int? chosen = byline?.Passage ?? (string.IsNullOrWhiteSpace(article.Author) || count == 0 ? null : 0);
+            if (chosen is { } passage && Read(passage) is { } retrieved)
+            {
+                found.Add(retrieved);
+                if (found.Count == _retrieval.TopK)
+                {
+                    break;
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// The opening passage of each article an <see cref="ArticleDetailRequest"/> is about, each with score 1,
+    /// <c>Retrieval:TopK</c> of them, and how many articles it is about: its header gives the title and the date. A
+    /// question about which articles there are is about all of them (<see cref="ArticleDetailRequest.AsksForAll"/>),
+    /// others about those asked about (<see cref="AskedAbout"/>). Null for a date question when none of them is dated:
+    /// "When was the article published?" then more likely asks about an article the articles mention.
+    /// </summary>
+    private async Task<DetailSources?> DetailPassagesAsync(TurnKind kind, string question, IReadOnlyList<ConversationTurn> recent, CancellationToken cancellationToken)
+    {
+        using var lease = await library.LeaseIndexAsync(cancellationToken).ConfigureAwait(false);
+        var articles = (ArticleDetailRequest.AsksForAll(question) ? NewestFirst(lease.Index.Articles.Values) : AskedAbout(recent, lease.Index)).ToList();
+        List<RetrievedPassage> found = [.. articles
+            .Select(a => lease.Index.FindPassage($"{a.Id}#0", 1))
+            .OfType<RetrievedPassage>()
+            .Take(_retrieval.TopK)];
+        return kind == TurnKind.Published && found.TrueForAll(p => p.Article.Published is null) ? null : new DetailSources(found, articles.Count);
+    }
+
+    /// <summary>
+    /// The articles a question about the articles themselves (who wrote them, their title, their date) is about: in a
+    /// conversation those the last answer cited, else every article, newest first as for an overview.
+    /// </summary>
+    private static IEnumerable<ArticleInfo> AskedAbout(IReadOnlyList<ConversationTurn> recent, PassageIndex index)
+    {
+        var cited = recent.Count == 0 ? [] : recent[^1].CitedPassageIds
+            .Select(id => index.FindPassage(id, 1)?.Article)
+            .OfType<ArticleInfo>()
+            .DistinctBy(a => a.Id)
+            .ToList();
+        return cited.Count > 0 ? cited : NewestFirst(index.Articles.Values);
+    }
+
+    /// <summary>Articles newest first, undated ones last, then by title: the order of overviews and bylines.</summary>
+    private static IEnumerable<ArticleInfo> NewestFirst(IEnumerable<ArticleInfo> articles) =>
+        articles.OrderByDescending(a => a.Published ?? DateTimeOffset.MinValue).ThenBy(a => a.Title, StringComparer.Ordinal);
+
+    /// <summary>The sources of a title or date question and how many articles it is about (more than the sources when over <c>Retrieval:TopK</c>).</summary>
+    private sealed record DetailSources(List<RetrievedPassage> Passages, int Articles);
+
+    /// <summary>A follow-up keeps the passages the previous answer cited among its sources.</summary>
+    private async Task<IEnumerable<RetrievedPassage>> CarriedPassagesAsync(ConversationTurn previous, List<RetrievedPassage> sources, CancellationToken cancellationToken)
+    {
+        using var lease = await library.LeaseIndexAsync(cancellationToken).ConfigureAwait(false);
+        return previous.CitedPassageIds
+            .Where(id => sources.TrueForAll(s => s.Passage.Id != id))
+            .Select(id => lease.Index.FindPassage(id, _retrieval.MinScore))
+            .OfType<RetrievedPassage>()
+            .ToList();
+    }
+}
