@@ -13,11 +13,12 @@ public sealed partial class AnswerGenerator
     private async Task<List<RetrievedPassage>> OpeningPassagesAsync(CancellationToken cancellationToken)
     {
         using var lease = await library.LeaseIndexAsync(cancellationToken).ConfigureAwait(false);
-        return [.. NewestFirst(lease.Index.Articles.Values)
-            .Select(a => lease.Index.FindPassage($"{a.Id}#0", 1))
-            .OfType<RetrievedPassage>()
-            .Take(_retrieval.TopK)];
+        return OpeningPassages(lease.Index, NewestFirst(lease.Index.Articles.Values));
     }
+
+    /// <summary>The opening passage of each of <paramref name="articles"/>, in their order, <c>Retrieval:TopK</c> of them, each with score 1.</summary>
+    private List<RetrievedPassage> OpeningPassages(PassageIndex index, IEnumerable<ArticleInfo> articles) =>
+        [.. articles.Select(a => index.FindPassage($"{a.Id}#0", 1)).OfType<RetrievedPassage>().Take(_retrieval.TopK)];
 
     /// <summary>
     /// The byline passage of each article a <see cref="BylineRequest"/> is about (<see cref="BylineRequest.Sentence"/>),
@@ -62,10 +63,7 @@ public sealed partial class AnswerGenerator
     {
         using var lease = await library.LeaseIndexAsync(cancellationToken).ConfigureAwait(false);
         var articles = (ArticleDetailRequest.AsksForAll(question) ? NewestFirst(lease.Index.Articles.Values) : AskedAbout(recent, lease.Index)).ToList();
-        List<RetrievedPassage> found = [.. articles
-            .Select(a => lease.Index.FindPassage($"{a.Id}#0", 1))
-            .OfType<RetrievedPassage>()
-            .Take(_retrieval.TopK)];
+        var found = OpeningPassages(lease.Index, articles);
         return kind == TurnKind.Published && found.TrueForAll(p => p.Article.Published is null) ? null : new DetailSources(found, articles.Count);
     }
 
@@ -83,7 +81,7 @@ public sealed partial class AnswerGenerator
         return cited.Count > 0 ? cited : NewestFirst(index.Articles.Values);
     }
 
-    /// <summary>Articles newest first, undated ones last, then by title: the order of overviews and bylines.</summary>
+    /// <summary>Articles newest first, undated ones last, then by title: the order of overviews, bylines, titles and dates.</summary>
     private static IEnumerable<ArticleInfo> NewestFirst(IEnumerable<ArticleInfo> articles) =>
         articles.OrderByDescending(a => a.Published ?? DateTimeOffset.MinValue).ThenBy(a => a.Title, StringComparer.Ordinal);
 
