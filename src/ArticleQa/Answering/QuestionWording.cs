@@ -8,7 +8,9 @@ namespace ArticleQa.Answering;
 /// The wrapper's words ("tell", "know", "like") are in no article, and its first word is no question word, so
 /// searching and answering with them in would look for the wrong thing; what is left is searched for and answered.
 /// A wrapper is only taken off when a question word follows it ("Tell me about the plan" and "Did anyone know about
-/// the attack?" stay as they are). The question as asked still goes to the model and into the history.
+/// the attack?" stay as they are). Contractions typed without their apostrophe get it back ("whos" is "who's",
+/// "didnt" "didn't"), since "whos" is no question word and no article's word. The question as asked still goes to the
+/// model and into the history.
 /// </summary>
 public static partial class QuestionWording
 {
@@ -31,6 +33,8 @@ public static partial class QuestionWording
 
         var plain = asked.Replace('’', '\'');
         var core = RepeatedMarks().Replace(plain, m => m.Value[..1]);
+        core = WordContraction().Replace(core, "$1'$2");
+        core = NotContraction().Replace(core, "$1n't");
         core = Greeting().Replace(core, "", 1);
         core = Wrapper().Replace(core, "", 1);
         core = TrailingPlease().Replace(core, "$1");
@@ -101,6 +105,14 @@ public static partial class QuestionWording
     private static partial Regex TrailingThanks();
 
     /// <summary>"??", "?!", "!!!": one mark is enough.</summary>
+    /// <summary>A contraction typed without its apostrophe: "whos", "whats", "wheres", "thats" ("its" is a word).</summary>
+    [GeneratedRegex(@"\b(who|what|where|when|why|how|there|that)(s)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WordContraction();
+
+    /// <summary>A negation typed without its apostrophe: "dont", "didnt", "isnt", "cant", "wont".</summary>
+    [GeneratedRegex(@"\b(do|does|did|is|was|are|were|has|have|had|could|would|should|need|must|ca|wo)nt\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NotContraction();
+
     [GeneratedRegex(@"[?!]{2,}")]
     private static partial Regex RepeatedMarks();
 }

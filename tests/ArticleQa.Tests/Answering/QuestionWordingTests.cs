@@ -29,6 +29,19 @@ public sealed class QuestionWordingTests
     }
 
     [Theory]
+    [InlineData("whos witkoff", "Who's witkoff?")]
+    [InlineData("Whats the plan?", "What's the plan?")]
+    [InlineData("wheres witkoff going", "Where's witkoff going?")]
+    [InlineData("why didnt ukraine hold elections", "Why didn't ukraine hold elections?")]
+    [InlineData("Which points doesnt Russia accept?", "Which points doesn't Russia accept?")]
+    [InlineData("what cant Putin accept", "What can't Putin accept?")]
+    [InlineData("Hi, whats in its draft?", "What's in its draft?")] // "its" is a word
+    public void Core_ContractionWithoutApostrophe_TheApostropheBack(string asked, string core)
+    {
+        Assert.Equal(core, QuestionWording.Core(asked));
+    }
+
+    [Theory]
     [InlineData("Who will travel to Moscow next week?")]
     [InlineData("Where did Putin speak to reporters?")]
     [InlineData("Who told reporters the US was taking Russian positions into account?")]
@@ -38,6 +51,8 @@ public sealed class QuestionWordingTests
     [InlineData("  What is NATO?  ")]
     [InlineData("What type of issues are members typically allowed to vote as they please?")]
     [InlineData("What is Luther's opinion of what the law covers?")]
+    [InlineData("What shows the plan's points?")]
+    [InlineData("What did Putin want?")]
     // Words a wrapper is made of, where they are the question.
     [InlineData("Tell me about the plan")]
     [InlineData("Did anyone know about the attack in advance?")]
@@ -90,6 +105,20 @@ public sealed class QuestionWordingTests
                 Assert.True(plain.Text == answer.Text, $"'{wrapped}' got '{answer.Text}', '{question}' got '{plain.Text}'");
             }
         }
+    }
+
+    [Theory]
+    [InlineData("wheres Witkoff going next week", "Where's Witkoff going next week?")]
+    [InlineData("whats the initial US plan calling for", "What's the initial US plan calling for?")]
+    public async Task AnswerAsync_ContractionWithoutApostrophe_TheAnswerToItWithTheApostrophe(string typed, string written)
+    {
+        await using var engine = TestEngine.Create();
+        var generator = engine.GetRequiredService<AnswerGenerator>();
+
+        var answer = await generator.AnswerAsync(typed, TestContext.Current.CancellationToken);
+
+        Assert.False(answer.Abstained);
+        Assert.Equal((await generator.AnswerAsync(written, TestContext.Current.CancellationToken)).Text, answer.Text);
     }
 
     private static string Uncapitalised(string question) => char.ToLowerInvariant(question[0]) + question[1..];
