@@ -28,9 +28,9 @@ public static partial class ArticleDetailRequest
     /// <summary>"What is", "what's", "what were".</summary>
     private const string WhatIs = @"what(?:'s|\s+is|\s+was|\s+are|\s+were)";
 
-    private const string Opening = @"^\s*(?:(?:hey|hi|ok|so)[,!]?\s+)?(?:(?:please|can\s+you|could\s+you|would\s+you)\s+)*(?:tell\s+me[,:]?\s+)?";
+    private const string Opening = BylineRequest.Opening;
 
-    private const string Ending = @"(?:\s+please)?[ \t]*[?.!]*[ \t]*$";
+    private const string Ending = BylineRequest.Ending;
 
     /// <summary>
     /// The kind of detail <paramref name="question"/> asks for, <see cref="TurnKind.Title"/> (also "What articles do

@@ -18,6 +18,12 @@ public static partial class BylineRequest
     /// </summary>
     internal const string Articles = @"(?:articles?|stor(?:y|ies)|pieces?|(?:blog\s+)?posts?)";
 
+    /// <summary>What a whole question about the articles may open with: "hi,", "please", "can you tell me".</summary>
+    internal const string Opening = @"^\s*(?:(?:hey|hi|ok|so)[,!]?\s+)?(?:(?:please|can\s+you|could\s+you|would\s+you)\s+)*(?:tell\s+me[,:]?\s+)?";
+
+    /// <summary>What it may end with: "please", question marks.</summary>
+    internal const string Ending = @"(?:\s+please)?[ \t]*[?.!]*[ \t]*$";
+
     /// <summary>The words for whoever wrote them ("the journalist" is as likely someone an article is about).</summary>
     private const string Writer = @"(?:authors?|writers?|reporters?|bylines?)";
 
@@ -94,7 +100,7 @@ public static partial class BylineRequest
     }
 
     [GeneratedRegex($"""
-        ^\s*(?:(?:hey|hi|ok|so)[,!]?\s+)?(?:(?:please|can\s+you|could\s+you|would\s+you)\s+)*(?:tell\s+me[,:]?\s+)?
+        {Opening}
         (?:
             who(?:'s|\s+is|\s+was|\s+are|\s+were)\s+(?:the\s+)?{Writer}(?:\s+(?:of|for|behind)\s+(?:this|these|the|that|those|it)(?:\s+{Articles})?)?
           | who\s+(?:wrote|writes|authored|penned|reported|has\s+written|had\s+written)(?:\s+(?:this|it|these|them|that|those|the)(?:\s+{Articles})?)?
@@ -105,7 +111,7 @@ public static partial class BylineRequest
           | (?:name|identify)\s+the\s+{Writer}
           | {Writer}
         )
-        (?:\s+please)?[ \t]*[?.!]*[ \t]*$
+        {Ending}
         """, RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]
     private static partial Regex Byline();
 

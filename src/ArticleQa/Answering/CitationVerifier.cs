@@ -28,6 +28,7 @@ public sealed class CitationVerifier(IOptions<AnsweringOptions> options)
         ArgumentNullException.ThrowIfNull(normalizedText);
         ArgumentNullException.ThrowIfNull(sources);
         var passageTerms = sources.Select(s => TermAnalyzer.Analyze(s.Passage.Text).ToHashSet(StringComparer.Ordinal)).ToList();
+        var headerParts = sources.Select(s => HeaderParts(s.Article)).ToList();
         var kept = new List<string>();
         var (removed, moved, dropped) = (0, 0, 0);
         foreach (var span in SentenceSplitter.Split(normalizedText))
@@ -42,7 +43,7 @@ public sealed class CitationVerifier(IOptions<AnsweringOptions> options)
                 continue;
             }
 
-            var sourceTerms = passageTerms.Select((terms, i) => WithQuotedHeader(terms, claim, sources[i].Article)).ToList();
+            var sourceTerms = passageTerms.Select((terms, i) => WithQuoted(terms, claim, headerParts[i])).ToList();
             var supported = cited.Where(n => Support(claimTerms, sourceTerms[n - 1]) >= _threshold).ToList();
             removed += cited.Count - supported.Count;
             if (supported.Count == 0 && BestSupport(claimTerms, sourceTerms) is { } better)
@@ -65,19 +66,23 @@ public sealed class CitationVerifier(IOptions<AnsweringOptions> options)
     }
 
     /// <summary>
-    /// A passage's terms with those of the parts of its header (<see cref="SourcesBlock.Header"/>) that
-    /// <paramref name="claim"/> quotes whole: the title, the author, the date as the header writes it or as a person
-    /// would ("28 November 2025", "November 28, 2025"). "Jane Roe wrote “Talks Stall”" is what the model read in the
-    /// header; a claim that only shares some of the title's words is not backed by every passage of the article.
+    /// The parts of a source's header (<see cref="SourcesBlock.Header"/>) a claim may quote: the title, the author, the
+    /// date as the header writes it or as a person would ("28 November 2025", "November 28, 2025").
     /// </summary>
-    private static HashSet<string> WithQuotedHeader(HashSet<string> passageTerms, string claim, ArticleInfo article)
+    private static string[] HeaderParts(ArticleInfo article)
     {
-        string[] dates = article.Published is { } published
-            ? [.. DateFormats.Select(f => published.ToString(f, CultureInfo.InvariantCulture))]
-            : [];
-        var quoted = new[] { article.Title, article.Author ?? "" }.Concat(dates)
-            .Where(part => part.Trim().Length > 0 && claim.Contains(part.Trim(), StringComparison.OrdinalIgnoreCase))
-            .ToList();
+        var dates = article.Published is { } published ? DateFormats.Select(f => published.ToString(f, CultureInfo.InvariantCulture)) : [];
+        return [.. new[] { article.Title, article.Author ?? "" }.Concat(dates).Select(part => part.Trim()).Where(part => part.Length > 0)];
+    }
+
+    /// <summary>
+    /// A passage's terms with those of the header parts <paramref name="claim"/> quotes whole. "Jane Roe wrote “Talks
+    /// Stall”" is what the model read in the header; a claim that only shares some of the title's words is not backed
+    /// by every passage of the article.
+    /// </summary>
+    private static HashSet<string> WithQuoted(HashSet<string> passageTerms, string claim, string[] headerParts)
+    {
+        var quoted = headerParts.Where(part => claim.Contains(part, StringComparison.OrdinalIgnoreCase)).ToList();
         if (quoted.Count == 0)
         {
             return passageTerms;

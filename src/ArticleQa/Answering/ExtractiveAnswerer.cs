@@ -130,9 +130,8 @@ internal sealed class ExtractiveAnswerer(IEmbeddingGenerator<string, Embedding<f
     internal static LocalAnswer Dates(IReadOnlyList<SourcesBlock.Source> sources)
     {
         var dated = sources
-            .Where(s => s.Title.Length > 0)
-            .Select(s => s.Published is { } date ? $"“{s.Title}” was published on {date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} [{s.Number}]." : null)
-            .OfType<string>()
+            .Where(s => s.Title.Length > 0 && s.Published is not null)
+            .Select(s => $"“{s.Title}” was published on {s.Published!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} [{s.Number}].")
             .ToList();
         return dated.Count == 0 ? new LocalAnswer(Answer.NotCovered, 0) : new LocalAnswer(string.Join(" ", dated), 1);
     }

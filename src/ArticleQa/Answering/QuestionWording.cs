@@ -104,7 +104,6 @@ public static partial class QuestionWording
     [GeneratedRegex(@"([?.!])?(?:(?<=[?.!])|,)[ \t]*(?:thanks|thank\s+you|thx|cheers|ty)(?:\s+(?:a\s+lot|so\s+much|very\s+much|in\s+advance))?[.!]?[ \t]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TrailingThanks();
 
-    /// <summary>"??", "?!", "!!!": one mark is enough.</summary>
     /// <summary>A contraction typed without its apostrophe: "whos", "whats", "wheres", "thats" ("its" is a word).</summary>
     [GeneratedRegex(@"\b(who|what|where|when|why|how|there|that)(s)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex WordContraction();
@@ -113,6 +112,7 @@ public static partial class QuestionWording
     [GeneratedRegex(@"\b(do|does|did|is|was|are|were|has|have|had|could|would|should|need|must|ca|wo)nt\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NotContraction();
 
+    /// <summary>"??", "?!", "!!!": one mark is enough.</summary>
     [GeneratedRegex(@"[?!]{2,}")]
     private static partial Regex RepeatedMarks();
 }

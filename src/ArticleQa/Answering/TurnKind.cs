@@ -25,7 +25,7 @@ public static class TurnKinds
     /// <summary>
     /// The kind of <paramref name="question"/> as asked, whole: <see cref="OverviewRequest"/> first, then
     /// <see cref="BylineRequest"/>, then <see cref="ArticleDetailRequest"/>; in a conversation each only when it
-    /// names the articles (or their writer, or their title).
+    /// names the articles (a byline question also when it names their writer).
     /// </summary>
     public static TurnKind Of(string question, bool inConversation = false) =>
         OverviewRequest.Matches(question, inConversation) ? TurnKind.Overview
