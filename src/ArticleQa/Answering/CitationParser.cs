@@ -52,7 +52,10 @@ public static partial class CitationParser
     public static string WithoutMarkers(string normalizedText) =>
         SpaceBeforePunctuation().Replace(SimpleMarker().Replace(normalizedText, ""), "$1").Trim();
 
-    /// <summary>Puts the markers before the sentence's final punctuation: "He left [2][3]."</summary>
+    /// <summary>
+    /// Puts the markers before the sentence's final punctuation: "He left [2][3]."; after a closing quotation mark,
+    /// whose period moves after them: "“We agree” [3]." ("“Why now?” [3]" keeps its question mark).
+    /// </summary>
     public static string WithMarkers(string sentence, IEnumerable<int> numbers)
     {
         ArgumentNullException.ThrowIfNull(sentence);
@@ -62,16 +65,32 @@ public static partial class CitationParser
             return sentence;
         }
 
-        var end = sentence.Length;
-        while (end > 0 && sentence[end - 1] is '.' or '!' or '?' or ';' or ':')
+        var text = sentence.TrimEnd();
+        var closers = text.Length;
+        while (closers > 0 && text[closers - 1] is '”' or '’' or '"' or '\'' or ')' or ']' or '»')
+        {
+            closers--;
+        }
+
+        if (closers < text.Length && closers > 0 && text[closers - 1] is '?' or '!')
+        {
+            // “Why now?” keeps its mark inside the quotation: “Why now?” [3]
+            return $"{text} {markers}";
+        }
+
+        var end = closers;
+        while (end > 0 && text[end - 1] is '.' or '!' or '?' or ';' or ':')
         {
             end--;
         }
 
-        return new StringBuilder(sentence.Length + markers.Length + 2)
-            .Append(sentence.AsSpan(0, end).TrimEnd())
+        // A quotation's closing marks stay with it and the period follows the marker: “We agree” [3].
+        var final = closers < text.Length ? "." : end < text.Length ? text[end..] : ".";
+        return new StringBuilder(text.Length + markers.Length + 2)
+            .Append(text.AsSpan(0, end).TrimEnd())
+            .Append(text.AsSpan(closers))
             .Append(' ').Append(markers)
-            .Append(end < sentence.Length ? sentence.AsSpan(end) : ".")
+            .Append(final)
             .ToString();
     }
 

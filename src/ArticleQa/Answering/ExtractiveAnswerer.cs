@@ -12,7 +12,8 @@ namespace ArticleQa.Answering;
 /// sentence of the numbered sources gets the features of <see cref="SentenceFeatures"/>, the answer-sentence scorer
 /// gives each a calibrated P(it answers the question), and the abstention model decides from the best of them plus
 /// question-level features (<see cref="QuestionFeatures"/>) whether to answer with that sentence and its <c>[n]</c>
-/// marker or say <see cref="Answer.NotCovered"/>, at the operating point chosen on the dev split.
+/// marker or say <see cref="Answer.NotCovered"/>, at the operating point chosen on the dev split. A sentence that is
+/// part of a quotation is shown with the rest of it (<see cref="Quotations.Whole"/>).
 /// </summary>
 internal sealed class ExtractiveAnswerer(IEmbeddingGenerator<string, Embedding<float>> embeddings, LocalModels models)
 {
@@ -68,7 +69,7 @@ internal sealed class ExtractiveAnswerer(IEmbeddingGenerator<string, Embedding<f
 
         var decision = Decide(models, question, questionVector, candidates, questionTokens);
         return new LocalAnswer(
-            decision.Answer ? CitationParser.WithMarkers(candidates[decision.Best].Sentence, [candidates[decision.Best].SourceNumber]) : Answer.NotCovered,
+            decision.Answer ? CitationParser.WithMarkers(Quotations.Whole(candidates[decision.Best].Passage, candidates[decision.Best].Sentence), [candidates[decision.Best].SourceNumber]) : Answer.NotCovered,
             decision.Confidence);
     }
 
@@ -80,9 +81,9 @@ internal sealed class ExtractiveAnswerer(IEmbeddingGenerator<string, Embedding<f
     internal static LocalAnswer Overview(IReadOnlyList<SourcesBlock.Source> sources)
     {
         var leads = sources.Take(OverviewSources)
-            .Select(s => (s.Number, Lead: OverviewRequest.LeadSentence(s.Title, SentencesOf(s.Text))))
+            .Select(s => (s.Number, s.Text, Lead: OverviewRequest.LeadSentence(s.Title, SentencesOf(s.Text))))
             .Where(s => s.Lead is not null)
-            .Select(s => CitationParser.WithMarkers(s.Lead!, [s.Number]))
+            .Select(s => CitationParser.WithMarkers(Quotations.Whole(s.Text, s.Lead!), [s.Number]))
             .ToList();
         return leads.Count == 0 ? new LocalAnswer(Answer.NotCovered, 0) : new LocalAnswer(string.Join(" ", leads), 1);
     }

@@ -73,7 +73,7 @@ public static class SentenceSplitter
                 next++;
             }
 
-            if (next < end && StartsSentence(text[next]) && !(text[i] == '.' && IsAbbreviation(text, sentenceStart, i)))
+            if (next < end && StartsSentence(text[next]) && !IsMarker(text, next, end) && !(text[i] == '.' && IsAbbreviation(text, sentenceStart, i)))
             {
                 AddTrimmed(text, sentenceStart, close, sentences);
                 sentenceStart = next;
@@ -82,6 +82,18 @@ public static class SentenceSplitter
         }
 
         AddTrimmed(text, sentenceStart, end, sentences);
+    }
+
+    /// <summary>A citation marker ("[3]", "[2][3]") at <paramref name="at"/>: it belongs to the sentence before it ("“These do not exist.” [1]").</summary>
+    private static bool IsMarker(string text, int at, int end)
+    {
+        var close = at + 1;
+        while (close < end && char.IsDigit(text[close]))
+        {
+            close++;
+        }
+
+        return text[at] == '[' && close > at + 1 && close < end && text[close] == ']';
     }
 
     private static bool StartsSentence(char c) =>

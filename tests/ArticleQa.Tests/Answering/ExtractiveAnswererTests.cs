@@ -84,6 +84,10 @@ public sealed class ExtractiveAnswererTests
     [InlineData("He left", "He left [3].")]
     [InlineData("Did he leave?", "Did he leave [3]?")]
     [InlineData("“We agree,” he said.", "“We agree,” he said [3].")]
+    [InlineData("“These do not exist.”", "“These do not exist” [3].")]
+    [InlineData("He called it “ridiculous.”", "He called it “ridiculous” [3].")]
+    [InlineData("“Why now?”", "“Why now?” [3]")]
+    [InlineData("(He left.)", "(He left) [3].")]
     public void WithMarkers_Sentence_MarkerBeforeFinalPunctuation(string sentence, string expected)
     {
         Assert.Equal(expected, CitationParser.WithMarkers(sentence, [3]));
