@@ -9,6 +9,9 @@ public sealed record Answer(string Text, IReadOnlyList<Citation> Citations, bool
     /// <summary>The fixed sentence for questions the articles don't answer.</summary>
     public const string NotCovered = "The articles don't cover that.";
 
+    /// <summary>The abstention after a request for more than the last answer said ("Tell me more about him").</summary>
+    public const string NoMore = "The articles don't say more about that.";
+
     /// <summary>What the user sees when the model failed even after retries.</summary>
     public const string Apology = "Sorry, I couldn't reach the language model just now. Please try again in a moment.";
 

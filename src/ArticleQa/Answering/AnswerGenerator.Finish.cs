@@ -9,8 +9,11 @@ public sealed partial class AnswerGenerator
     {
         logger.LogInformation("No passage above the minimum score; abstained without calling the model");
         logger.LogDebug("Abstained on query {Query}", turn.Query);
-        return Answer.NotCoveredAnswer with { CondensedQuery = turn.Query, PromptHash = turn.Prompts.Hash, Elapsed = turn.Started.Elapsed };
+        return Answer.NotCoveredAnswer with { Text = NotCoveredText(turn), CondensedQuery = turn.Query, PromptHash = turn.Prompts.Hash, Elapsed = turn.Started.Elapsed };
     }
+
+    /// <summary>What an abstention says: after "Tell me more", that the articles say no more, since they did say something.</summary>
+    private static string NotCoveredText(PreparedTurn turn) => turn.ForMore ? Answer.NoMore : Answer.NotCovered;
 
     private Answer Failed(PreparedTurn turn, Exception e)
     {
@@ -28,8 +31,10 @@ public sealed partial class AnswerGenerator
 
     private Answer Finish(string modelText, PreparedTurn turn)
     {
-        var answer = ToAnswer(modelText, turn.Sources, verifier) with
+        var answer = ToAnswer(modelText, turn.Sources, verifier);
+        answer = answer with
         {
+            Text = answer.Abstained ? NotCoveredText(turn) : answer.Text,
             ModelCalled = true,
             CondensedQuery = turn.Query,
             PromptHash = turn.Prompts.Hash,

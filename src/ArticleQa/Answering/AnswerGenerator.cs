@@ -143,6 +143,7 @@ public sealed partial class AnswerGenerator(
         string query;
         var vector = ReadOnlyMemory<float>.Empty;
         var asked = QuestionWording.Core(question);
+        var forMore = recent.Count > 0 && QuestionWording.AsksForMore(question);
         var kind = TurnKinds.Of(asked, inConversation: recent.Count > 0);
         var details = kind is TurnKind.Title or TurnKind.Published ? await DetailPassagesAsync(kind, asked, recent, cancellationToken).ConfigureAwait(false) : null;
         if (kind is TurnKind.Title or TurnKind.Published && details is null)
@@ -194,7 +195,7 @@ public sealed partial class AnswerGenerator(
             ["question"] = question.Trim(),
             ["query"] = query,
         };
-        return new PreparedTurn(query, sources, promptSet, arguments, started, TurnKernel(vector, sources, kind, details?.Articles));
+        return new PreparedTurn(query, sources, promptSet, arguments, started, TurnKernel(vector, sources, kind, details?.Articles, forMore ? recent[^1].Answer : null)) { ForMore = forMore };
     }
 
     /// <summary>
@@ -228,7 +229,7 @@ public sealed partial class AnswerGenerator(
     }
 
     /// <summary>The kernel for one turn: the Local model finds the query's embedding, the sources' scores and the turn's kind in its data.</summary>
-    private Kernel TurnKernel(ReadOnlyMemory<float> vector, List<RetrievedPassage> sources, TurnKind kind, int? articles)
+    private Kernel TurnKernel(ReadOnlyMemory<float> vector, List<RetrievedPassage> sources, TurnKind kind, int? articles, string? said)
     {
         if (!_local.Value)
         {
@@ -236,12 +237,15 @@ public sealed partial class AnswerGenerator(
         }
 
         var turnKernel = kernel.Clone();
-        turnKernel.Data[LocalTurn.DataKey] = new LocalTurn(vector, sources.Select(s => s.Score).ToList(), kind) { ArticleCount = articles };
+        turnKernel.Data[LocalTurn.DataKey] = new LocalTurn(vector, sources.Select(s => s.Score).ToList(), kind) { ArticleCount = articles, Said = said };
         return turnKernel;
     }
 
     private sealed record PreparedTurn(string Query, List<RetrievedPassage> Sources, PromptSet Prompts, KernelArguments Arguments, Stopwatch Started, Kernel Kernel)
     {
+        /// <summary>The question asks for more than the last answer said (<see cref="QuestionWording.AsksForMore"/>).</summary>
+        public bool ForMore { get; init; }
+
         public double? Confidence => Kernel.Data.TryGetValue(LocalTurn.DataKey, out var data) ? (data as LocalTurn)?.Confidence : null;
     }
 }

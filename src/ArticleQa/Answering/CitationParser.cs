@@ -50,7 +50,7 @@ public static partial class CitationParser
 
     /// <summary>The sentence without its <c>[n]</c> markers.</summary>
     public static string WithoutMarkers(string normalizedText) =>
-        SpaceBeforePunctuation().Replace(SimpleMarker().Replace(normalizedText, ""), "$1").Trim();
+        SpaceBeforePunctuation().Replace(SpacedMarker().Replace(normalizedText, ""), "$1").Trim();
 
     /// <summary>
     /// Puts the markers before the sentence's final punctuation: "He left [2][3]."; after a closing quotation mark,
@@ -99,6 +99,9 @@ public static partial class CitationParser
 
     [GeneratedRegex(@"\[(\d+)\]")]
     private static partial Regex SimpleMarker();
+
+    [GeneratedRegex(@"\s?\[\d+\]")]
+    private static partial Regex SpacedMarker();
 
     [GeneratedRegex(@"\d+")]
     private static partial Regex Numbers();

@@ -62,6 +62,13 @@ internal sealed class ExtractiveAnswerer(IEmbeddingGenerator<string, Embedding<f
 
         var (questionVector, questionTokens) = await QuestionAsync(question, turn, cancellationToken).ConfigureAwait(false);
         var candidates = await CandidatesAsync(sources, turn, cancellationToken).ConfigureAwait(false);
+        if (turn?.Said is { Length: > 0 } said)
+        {
+            // Asked for more than the last answer said: not the sentences it holds.
+            var saidLetters = Letters(CitationParser.WithoutMarkers(said));
+            candidates = [.. candidates.Where(c => !saidLetters.Contains(Letters(c.Sentence), StringComparison.Ordinal))];
+        }
+
         if (candidates.Count == 0)
         {
             return new LocalAnswer(Answer.NotCovered, 0);
@@ -249,6 +256,9 @@ internal sealed class ExtractiveAnswerer(IEmbeddingGenerator<string, Embedding<f
 
     /// <summary>The sentences of a source's text (a line break always ends one).</summary>
     internal static IEnumerable<string> SentencesOf(string text) => SentenceSplitter.Sentences(text);
+
+    /// <summary>The text's letters and digits, lower case: a sentence is found in an answer whatever its marks.</summary>
+    private static string Letters(string text) => string.Concat(text.Where(char.IsLetterOrDigit)).ToLowerInvariant();
 
 
     /// <summary>A text's unit-length vector and its MiniLM word-pieces.</summary>

@@ -24,6 +24,12 @@ public sealed class LocalTurn(ReadOnlyMemory<float> queryVector, IReadOnlyList<d
     /// <summary>How many articles a title or date question is about, which may be more than its sources (<c>Retrieval:TopK</c>).</summary>
     public int? ArticleCount { get; init; }
 
+    /// <summary>
+    /// The last answer, when the question asks for more than it said (<see cref="QuestionWording.AsksForMore"/>): the
+    /// Local model answers with a sentence it does not hold.
+    /// </summary>
+    public string? Said { get; init; }
+
     /// <summary>The abstention model's P(the chosen sentence answers), set by the Local model.</summary>
     public double? Confidence { get; set; }
 }

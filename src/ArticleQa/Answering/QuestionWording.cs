@@ -7,8 +7,10 @@ namespace ArticleQa.Answering;
 /// where Putin spoke?", "Do you know when the talks began?", "I'd like to know ...", "..., please", "...? Thanks!".
 /// The wrapper's words ("tell", "know", "like") are in no article, and its first word is no question word, so
 /// searching and answering with them in would look for the wrong thing; what is left is searched for and answered.
-/// A wrapper is only taken off when a question word follows it ("Tell me about the plan" and "Did anyone know about
-/// the attack?" stay as they are). Contractions typed without their apostrophe get it back ("whos" is "who's",
+/// A wrapper is only taken off when a question word follows it ("Did anyone know about the attack?" stays as it is);
+/// a request for what the articles say about something ("Tell me about the plan", "What do you know about NATO?") is
+/// asked in the words the Local model learned such questions in: "What do the articles say about the plan?".
+/// Contractions typed without their apostrophe get it back ("whos" is "who's",
 /// "didnt" "didn't"), since "whos" is no question word and no article's word. The question as asked still goes to the
 /// model and into the history.
 /// </summary>
@@ -37,6 +39,7 @@ public static partial class QuestionWording
         core = NotContraction().Replace(core, "$1n't");
         core = Greeting().Replace(core, "", 1);
         core = Wrapper().Replace(core, "", 1);
+        core = TopicRequest().Replace(core, m => AboutTopic(m.Groups["topic"].Value), 1);
         core = TrailingPlease().Replace(core, "$1");
         core = TrailingThanks().Replace(core, "$1").Trim();
         if (!core.Any(char.IsLetterOrDigit))
@@ -53,6 +56,36 @@ public static partial class QuestionWording
         core = core.TrimEnd('.', '!', ' ');
         return char.ToUpperInvariant(core[0]) + core[1..] + (core.EndsWith('?') ? "" : "?");
     }
+
+    /// <summary>
+    /// The question a request for what the articles say about a topic asks, in the words the Local model learned it
+    /// in ("What do the articles say about NATO?"); about the articles themselves, the overview's question ("What is
+    /// the article about?").
+    /// </summary>
+    private static string AboutTopic(string topic)
+    {
+        topic = TopicPlease().Replace(topic.Trim(), "");
+        if (!ArticlesNamed().IsMatch(topic))
+        {
+            return $"What do the articles say about {topic}?";
+        }
+
+        var plural = topic.EndsWith('s') && !topic.EndsWith("news", StringComparison.OrdinalIgnoreCase);
+        return $"What {(plural ? "are" : "is")} {topic} about?";
+    }
+
+    /// <summary>
+    /// Whether the question asks for more than the last answer said: "Tell me more about him", "Anything else?",
+    /// "What else did Putin say?", "Who else will travel?". The Local model then answers with something else.
+    /// </summary>
+    public static bool AsksForMore(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return question.Length <= MaxLength && MoreRequest().IsMatch(question);
+    }
+
+    [GeneratedRegex(@"\b(?:tell\s+me|say|know|anything|something|show\s+me)\s+(?:a\s+(?:bit|little)\s+)?more\b|\belse\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MoreRequest();
 
     /// <summary>A greeting and nothing else ("hi", "Hello!", "good morning"): no question to answer.</summary>
     public static bool IsGreetingAlone(string text)
@@ -95,6 +128,31 @@ public static partial class QuestionWording
         \s*,?\s+(?=(?:who|whom|whose|what|which|when|where|why|how|if|whether|is|are|was|were|did|does|do|has|have|can|will)\b)
         """, RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]
     private static partial Regex Wrapper();
+
+    /// <summary>
+    /// A request for what the articles say about something, worded as people ask it: "Tell me about the elections",
+    /// "Can you tell me more about Witkoff?", "What do you know about NATO?", "Anything on sanctions?". "Tell me more"
+    /// alone, and "What about Geneva?" (a follow-up's way of asking the last question again), stay as they are.
+    /// </summary>
+    [GeneratedRegex("""
+        ^(?:
+            (?:(?:can|could|would|will)\s+you\s+(?:please\s+)?)?(?:tell|show|give)\s+me\s+
+            (?:(?:a\s+(?:bit|little)\s+)?more\s+|something\s+|anything\s+|everything\s+|all\s+)?(?:about|on)
+          | what\s+(?:do|can)\s+you\s+(?:know|tell\s+me|say)\s+about
+          | what\s+(?:is|'s)\s+(?:known|there\s+to\s+know)\s+about
+          | (?:is\s+there\s+|do\s+you\s+have\s+|got\s+)?(?:anything|something|any\s+info(?:rmation)?|info(?:rmation)?|any\s+news|news)\s+(?:about|on)
+        )
+        \s+(?<topic>[^?.!]*[\p{L}\p{N}][^?.!]*?)[\s?.!]*$
+        """, RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]
+    private static partial Regex TopicRequest();
+
+    /// <summary>A "please" after the topic: "Tell me about the plan please".</summary>
+    [GeneratedRegex(@",?\s+please$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TopicPlease();
+
+    /// <summary>A topic that is the articles themselves: "the article", "this story", "these texts".</summary>
+    [GeneratedRegex(@"^(?:this|these|the|those|your)\s+(?:articles?|texts?|stor(?:y|ies)|documents?|pieces?|news)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ArticlesNamed();
 
     /// <summary>"..., please?" or "...? Please.", not "... as they please?".</summary>
     [GeneratedRegex(@"(?:,|\?)[ \t]*please([?.!]?)[ \t]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -62,6 +62,8 @@ public static class SentenceSplitter
                 close++;
             }
 
+            // Citation markers after the end belong to the sentence: "“These do not exist.” [1] Next one."
+            close = AfterMarkers(text, close, end);
             if (close >= end || !char.IsWhiteSpace(text[close]))
             {
                 continue;
@@ -73,7 +75,7 @@ public static class SentenceSplitter
                 next++;
             }
 
-            if (next < end && StartsSentence(text[next]) && !IsMarker(text, next, end) && !(text[i] == '.' && IsAbbreviation(text, sentenceStart, i)))
+            if (next < end && StartsSentence(text[next]) && !(text[i] == '.' && IsAbbreviation(text, sentenceStart, i)))
             {
                 AddTrimmed(text, sentenceStart, close, sentences);
                 sentenceStart = next;
@@ -84,16 +86,31 @@ public static class SentenceSplitter
         AddTrimmed(text, sentenceStart, end, sentences);
     }
 
-    /// <summary>A citation marker ("[3]", "[2][3]") at <paramref name="at"/>: it belongs to the sentence before it ("“These do not exist.” [1]").</summary>
-    private static bool IsMarker(string text, int at, int end)
+    /// <summary>The end of the citation markers ("[3]", "[2][3]", "[2] [3]") that follow <paramref name="at"/> after white space; <paramref name="at"/> when none do.</summary>
+    private static int AfterMarkers(string text, int at, int end)
     {
-        var close = at + 1;
-        while (close < end && char.IsDigit(text[close]))
+        var after = at;
+        var next = at;
+        while (true)
         {
-            close++;
-        }
+            while (next < end && text[next] == ' ')
+            {
+                next++;
+            }
 
-        return text[at] == '[' && close > at + 1 && close < end && text[close] == ']';
+            var close = next + 1;
+            while (close < end && char.IsDigit(text[close]))
+            {
+                close++;
+            }
+
+            if (next >= end || text[next] != '[' || close == next + 1 || close >= end || text[close] != ']')
+            {
+                return after;
+            }
+
+            after = next = close + 1;
+        }
     }
 
     private static bool StartsSentence(char c) =>

@@ -104,4 +104,39 @@ public sealed class ConversationTests
         Assert.Equal(FollowUp, result.CondensedQuery);
         Assert.False(result.Failed);
     }
+
+    [Theory]
+    [InlineData("Tell me more about him")]
+    [InlineData("What else did Putin say?")]
+    [InlineData("Anything else?")]
+    public async Task AnswerAsync_AskedForMore_NotTheLastAnswerAgain(string more)
+    {
+        await using var engine = TestEngine.Create();
+        var generator = engine.GetRequiredService<AnswerGenerator>();
+        var conversation = new Conversation();
+        var first = await generator.AnswerAsync(Question, conversation, Token);
+
+        var next = await generator.AnswerAsync(more, conversation, Token);
+
+        Assert.False(first.Abstained);
+        Assert.NotEqual(first.Text, next.Text);
+        // Nothing else the Local model is sure of: it says the articles say no more, not that they never covered it.
+        Assert.True(!next.Abstained || next.Text == Answer.NoMore, next.Text);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_AskedForMoreWithAModel_TheModelStillGetsTheQuestion()
+    {
+        // A real model reads the history itself; an abstention after "Tell me more" says there is no more.
+        var model = new ScriptedChatService("Witkoff will travel to Moscow next week to discuss the deal [1].", "I have nothing to add.");
+        await using var engine = TestEngine.WithModel(model);
+        var generator = engine.GetRequiredService<AnswerGenerator>();
+        var conversation = new Conversation();
+        await generator.AnswerAsync(Question, conversation, Token);
+
+        var next = await generator.AnswerAsync("Tell me more about him", conversation, Token);
+
+        Assert.True(next.Abstained);
+        Assert.Equal(Answer.NoMore, next.Text);
+    }
 }

@@ -29,6 +29,37 @@ public sealed class QuestionWordingTests
     }
 
     [Theory]
+    [InlineData("Tell me about the plan", "What do the articles say about the plan?")]
+    [InlineData("tell me more about witkoff", "What do the articles say about witkoff?")]
+    [InlineData("Hi, can you tell me a bit more about the elections?", "What do the articles say about the elections?")]
+    [InlineData("Could you please tell me something about Europe.", "What do the articles say about Europe?")]
+    [InlineData("What do you know about NATO?", "What do the articles say about NATO?")]
+    [InlineData("What can you tell me about the 28 points?", "What do the articles say about the 28 points?")]
+    [InlineData("Anything on sanctions?", "What do the articles say about sanctions?")]
+    [InlineData("Is there any information about the Geneva talks?", "What do the articles say about the Geneva talks?")]
+    [InlineData("Tell me about the article", "What is the article about?")]
+    [InlineData("tell me about these stories please", "What are these stories about?")]
+    [InlineData("Tell me about the plan, please", "What do the articles say about the plan?")]
+    public void Core_RequestAboutATopic_WhatTheArticlesSayAboutIt(string asked, string core)
+    {
+        Assert.Equal(core, QuestionWording.Core(asked));
+    }
+
+    [Theory]
+    [InlineData("Tell me more about him", true)]
+    [InlineData("tell me a bit more", true)]
+    [InlineData("Anything else?", true)]
+    [InlineData("What else did Putin say?", true)]
+    [InlineData("Who else will travel to Moscow?", true)]
+    [InlineData("How many more points are there?", false)]
+    [InlineData("Tell me about him", false)]
+    [InlineData("Who will travel to Moscow next week?", false)]
+    public void AsksForMore_Question_WhetherItWantsMoreThanTheLastAnswer(string question, bool more)
+    {
+        Assert.Equal(more, QuestionWording.AsksForMore(question));
+    }
+
+    [Theory]
     [InlineData("whos witkoff", "Who's witkoff?")]
     [InlineData("Whats the plan?", "What's the plan?")]
     [InlineData("wheres witkoff going", "Where's witkoff going?")]
@@ -54,7 +85,9 @@ public sealed class QuestionWordingTests
     [InlineData("What shows the plan's points?")]
     [InlineData("What did Putin want?")]
     // Words a wrapper is made of, where they are the question.
-    [InlineData("Tell me about the plan")]
+    [InlineData("Tell me more")]
+    [InlineData("What about Geneva?")]
+    [InlineData("Who told me about the plan?")]
     [InlineData("Did anyone know about the attack in advance?")]
     [InlineData("Please Please Me was released when?")]
     [InlineData("Hi-tech exports fell by how much?")]
@@ -119,6 +152,32 @@ public sealed class QuestionWordingTests
 
         Assert.False(answer.Abstained);
         Assert.Equal((await generator.AnswerAsync(written, TestContext.Current.CancellationToken)).Text, answer.Text);
+    }
+
+    [Theory]
+    [InlineData("Tell me about the elections", "What do the articles say about the elections?")]
+    [InlineData("What do you know about Witkoff?", "What do the articles say about Witkoff?")]
+    [InlineData("Anything about Europe?", "What do the articles say about Europe?")]
+    [InlineData("Tell me about NATO", "What do the articles say about NATO?")]
+    public async Task AnswerAsync_RequestAboutATopic_TheAnswerToWhatTheArticlesSay(string typed, string trained)
+    {
+        await using var engine = TestEngine.Create();
+        var generator = engine.GetRequiredService<AnswerGenerator>();
+
+        var answer = await generator.AnswerAsync(typed, TestContext.Current.CancellationToken);
+
+        Assert.Equal((await generator.AnswerAsync(trained, TestContext.Current.CancellationToken)).Text, answer.Text);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_TellMeAboutTheArticle_TheOverview()
+    {
+        await using var engine = TestEngine.Create();
+
+        var answer = await engine.GetRequiredService<AnswerGenerator>().AnswerAsync("Tell me about the article", TestContext.Current.CancellationToken);
+
+        Assert.StartsWith("Russian President Vladimir Putin on Thursday spoke favorably", answer.Text, StringComparison.Ordinal);
+        Assert.Single(answer.Citations);
     }
 
     private static string Uncapitalised(string question) => char.ToLowerInvariant(question[0]) + question[1..];

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ArticleQa.Answering;
+using ArticleQa.Tests.Fakes;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ArticleQa.Tests.Answering;
@@ -23,5 +24,20 @@ public sealed class QuotedAnswersTests
         Assert.Single(answer.Citations);
         Assert.Equal(answer.Text.Count(c => c == '“'), answer.Text.Count(c => c == '”'));
         Assert.DoesNotMatch(new Regex(@"\]\s*\.?\s*\["), answer.Text);
+    }
+
+    [Theory]
+    // A real model's marker after a closing quotation mark belongs to that sentence: it is kept there, once, and the next sentence stays a claim of its own.
+    [InlineData("Putin said final versions “do not exist.” [1]", "Putin said final versions “do not exist” [1].")]
+    [InlineData("Putin said of final versions: “these do not exist!” [1] He spoke in Bishkek [1].", "Putin said of final versions: “these do not exist!” [1] He spoke in Bishkek [1].")]
+    public async Task AnswerAsync_RealModelMarkerAfterAQuotation_KeptWithItsSentence(string reply, string expected)
+    {
+        await using var engine = TestEngine.WithModel(new RecordingChatService(reply));
+
+        var answer = await engine.GetRequiredService<AnswerGenerator>().AnswerAsync("What did Putin say about final versions?", TestContext.Current.CancellationToken);
+
+        Assert.False(answer.Abstained);
+        Assert.Equal(expected, answer.Text);
+        Assert.Single(answer.Citations);
     }
 }

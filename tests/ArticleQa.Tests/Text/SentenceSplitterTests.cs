@@ -15,8 +15,10 @@ public sealed class SentenceSplitterTests
     [InlineData("lower case after period. stays together", "lower case after period. stays together")]
     [InlineData("\n\n  Spaces around.  \n\n", "Spaces around.")]
     [InlineData("", "")]
-    [InlineData("“These do not exist.” [1] He left [2].", "“These do not exist.” [1] He left [2].")]
-    [InlineData("“Why now?” [2][3] Then he left.", "“Why now?” [2][3] Then he left.")]
+    [InlineData("“These do not exist.” [1] He left [2].", "“These do not exist.” [1]|He left [2].")]
+    [InlineData("“Why now?” [2][3] Then he left.", "“Why now?” [2][3]|Then he left.")]
+    [InlineData("He left. [2] [3] Then.", "He left. [2] [3]|Then.")]
+    [InlineData("He left. [2]", "He left. [2]")]
     [InlineData("It ended. [Editor's note: it did not.]", "It ended.|[Editor's note: it did not.]")]
     public void Split_Text_ReturnsSentences(string text, string expected)
     {
