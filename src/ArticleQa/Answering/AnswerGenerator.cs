@@ -142,8 +142,8 @@ public sealed partial class AnswerGenerator(
         List<RetrievedPassage> sources;
         string query;
         var vector = ReadOnlyMemory<float>.Empty;
-        var asked = QuestionWording.Core(question);
         var forMore = recent.Count > 0 && QuestionWording.AsksForMore(question);
+        var (asked, said) = forMore ? MoreOf(question, recent) : (QuestionWording.Core(question), null);
         var kind = TurnKinds.Of(asked, inConversation: recent.Count > 0);
         var details = kind is TurnKind.Title or TurnKind.Published ? await DetailPassagesAsync(kind, asked, recent, cancellationToken).ConfigureAwait(false) : null;
         if (kind is TurnKind.Title or TurnKind.Published && details is null)
@@ -195,7 +195,31 @@ public sealed partial class AnswerGenerator(
             ["question"] = question.Trim(),
             ["query"] = query,
         };
-        return new PreparedTurn(query, sources, promptSet, arguments, started, TurnKernel(vector, sources, kind, details?.Articles, forMore ? recent[^1].Answer : null)) { ForMore = forMore };
+        return new PreparedTurn(query, sources, promptSet, arguments, started, TurnKernel(vector, sources, kind, details?.Articles, said)) { ForMore = forMore };
+    }
+
+    /// <summary>
+    /// A request for more than the last answers said: what to ask (the question itself, or for "Tell me more" alone
+    /// the last question that had a subject, "Tell me about the elections"), and what was said since that question,
+    /// which the Local model does not say again.
+    /// </summary>
+    private static (string Asked, string Said) MoreOf(string question, IReadOnlyList<ConversationTurn> recent)
+    {
+        var from = recent.Count - 1;
+        if (QuestionWording.AsksForMoreAlone(question))
+        {
+            while (from > 0 && QuestionWording.AsksForMoreAlone(recent[from].Question))
+            {
+                from--;
+            }
+
+            if (!QuestionWording.AsksForMoreAlone(recent[from].Question))
+            {
+                question = recent[from].Question;
+            }
+        }
+
+        return (QuestionWording.Core(question), string.Join(" ", recent.Skip(from).Select(t => t.Answer)));
     }
 
     /// <summary>

@@ -81,11 +81,24 @@ public static partial class QuestionWording
     public static bool AsksForMore(string question)
     {
         ArgumentNullException.ThrowIfNull(question);
-        return question.Length <= MaxLength && MoreRequest().IsMatch(question);
+        return (question.Length <= MaxLength && MoreRequest().IsMatch(question)) || AsksForMoreAlone(question);
     }
 
     [GeneratedRegex(@"\b(?:tell\s+me|say|know|anything|something|show\s+me)\s+(?:a\s+(?:bit|little)\s+)?more\b|\belse\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MoreRequest();
+
+    /// <summary>
+    /// Whether the question asks for more and names nothing of its own: "Tell me more", "Anything else?", "Go on",
+    /// "Tell me more about it". Such a turn asks the last question with a subject again.
+    /// </summary>
+    public static bool AsksForMoreAlone(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return question.Length <= MaxLength && MoreAlone().IsMatch(question.Trim());
+    }
+
+    [GeneratedRegex(@"^(?:(?:and|ok(?:ay)?|so)[\s,]+)?(?:(?:can|could|would)\s+you\s+)?(?:please\s+)?(?:tell\s+me\s+(?:a\s+(?:bit|little)\s+)?more|say\s+more|(?:is\s+there\s+)?anything\s+else|what\s+else|more|go\s+on|continue|keep\s+going)(?:\s+(?:about\s+)?(?:it|that|this|them|those))?(?:[\s,]+please)?[\s?.!]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MoreAlone();
 
     /// <summary>A greeting and nothing else ("hi", "Hello!", "good morning"): no question to answer.</summary>
     public static bool IsGreetingAlone(string text)

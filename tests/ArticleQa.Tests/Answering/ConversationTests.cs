@@ -139,4 +139,22 @@ public sealed class ConversationTests
         Assert.True(next.Abstained);
         Assert.Equal(Answer.NoMore, next.Text);
     }
+
+    [Fact]
+    public async Task AnswerAsync_TellMeMoreAlone_TheLastTopicAgainWithoutWhatWasSaid()
+    {
+        await using var engine = TestEngine.Create();
+        var generator = engine.GetRequiredService<AnswerGenerator>();
+        var conversation = new Conversation();
+        var said = new List<Answer> { await generator.AnswerAsync("Tell me about the elections", conversation, Token) };
+
+        said.Add(await generator.AnswerAsync("Tell me more", conversation, Token));
+        said.Add(await generator.AnswerAsync("Tell me more", conversation, Token));
+
+        Assert.All(said.Take(2), a => Assert.Contains("elections", a.Text, StringComparison.Ordinal));
+        Assert.All(said.Take(2), a => Assert.NotEmpty(a.Citations));
+        Assert.NotEqual(said[0].Text, said[1].Text);
+        // The third says neither again: another sentence, or that there is no more.
+        Assert.DoesNotContain(said[2].Text, new[] { said[0].Text, said[1].Text });
+    }
 }

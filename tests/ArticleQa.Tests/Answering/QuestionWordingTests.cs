@@ -52,11 +52,28 @@ public sealed class QuestionWordingTests
     [InlineData("What else did Putin say?", true)]
     [InlineData("Who else will travel to Moscow?", true)]
     [InlineData("How many more points are there?", false)]
+    [InlineData("More troops?", false)]
+    [InlineData("Go on", true)]
     [InlineData("Tell me about him", false)]
     [InlineData("Who will travel to Moscow next week?", false)]
     public void AsksForMore_Question_WhetherItWantsMoreThanTheLastAnswer(string question, bool more)
     {
         Assert.Equal(more, QuestionWording.AsksForMore(question));
+    }
+
+    [Theory]
+    [InlineData("Tell me more", true)]
+    [InlineData("tell me a bit more about it please", true)]
+    [InlineData("OK, anything else?", true)]
+    [InlineData("Go on", true)]
+    [InlineData("More?", true)]
+    [InlineData("Tell me more about Witkoff", false)]
+    [InlineData("What else did Putin say?", false)]
+    [InlineData("More troops?", false)]
+    public void AsksForMoreAlone_Question_WhetherItNamesNothingOfItsOwn(string question, bool alone)
+    {
+        Assert.Equal(alone, QuestionWording.AsksForMoreAlone(question));
+        Assert.True(!alone || QuestionWording.AsksForMore(question));
     }
 
     [Theory]
