@@ -145,6 +145,12 @@ public sealed partial class AnswerGenerator(
         var forMore = recent.Count > 0 && QuestionWording.AsksForMore(question);
         var (asked, said) = forMore ? MoreOf(question, recent) : (QuestionWording.Core(question), null);
         var kind = TurnKinds.Of(asked, inConversation: recent.Count > 0);
+        if (forMore && kind is TurnKind.Byline or TurnKind.Title or TurnKind.Published)
+        {
+            // More than a byline, a title or a date said is searched for as a question, so that what was said is left
+            // out; as its own kind it would get the same passages and the same answer again.
+            kind = TurnKind.Question;
+        }
         var details = kind is TurnKind.Title or TurnKind.Published ? await DetailPassagesAsync(kind, asked, recent, cancellationToken).ConfigureAwait(false) : null;
         if (kind is TurnKind.Title or TurnKind.Published && details is null)
         {

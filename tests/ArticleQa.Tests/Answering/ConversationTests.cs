@@ -157,4 +157,22 @@ public sealed class ConversationTests
         // The third says neither again: another sentence, or that there is no more.
         Assert.DoesNotContain(said[2].Text, new[] { said[0].Text, said[1].Text });
     }
+
+    [Theory]
+    [InlineData("Who wrote the article?")]
+    [InlineData("What is the title of the article?")]
+    public async Task AnswerAsync_TellMeMoreAfterBylineOrTitle_NotTheSameAnswerAgain(string first)
+    {
+        await using var engine = TestEngine.Create();
+        var generator = engine.GetRequiredService<AnswerGenerator>();
+        var conversation = new Conversation();
+        var answer = await generator.AnswerAsync(first, conversation, Token);
+
+        var more = await generator.AnswerAsync("Tell me more", conversation, Token);
+
+        Assert.NotEmpty(answer.Citations);
+        Assert.NotEqual(answer.Text, more.Text);
+        // The seed says nothing more about its writer or its title than the answer did.
+        Assert.Equal(Answer.NoMore, more.Text);
+    }
 }
