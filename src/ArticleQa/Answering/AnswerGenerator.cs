@@ -151,6 +151,7 @@ public sealed partial class AnswerGenerator(
             // out; as its own kind it would get the same passages and the same answer again.
             kind = TurnKind.Question;
         }
+
         var details = kind is TurnKind.Title or TurnKind.Published ? await DetailPassagesAsync(kind, asked, recent, cancellationToken).ConfigureAwait(false) : null;
         if (kind is TurnKind.Title or TurnKind.Published && details is null)
         {

@@ -17,6 +17,21 @@ public sealed class ConversationTests
 
     private static Answer Answered(string text) => new(text, [], Abstained: false);
 
+    /// <summary>The answers to <paramref name="questions"/>, asked in turn in one conversation with the Local model over the seed.</summary>
+    private static async Task<List<Answer>> LocalTurnsAsync(params string[] questions)
+    {
+        await using var engine = TestEngine.Create();
+        var generator = engine.GetRequiredService<AnswerGenerator>();
+        var conversation = new Conversation();
+        var answers = new List<Answer>();
+        foreach (var question in questions)
+        {
+            answers.Add(await generator.AnswerAsync(question, conversation, Token));
+        }
+
+        return answers;
+    }
+
     [Fact]
     public void Record_FailedAnswer_IsNotRecorded()
     {
@@ -111,12 +126,8 @@ public sealed class ConversationTests
     [InlineData("Anything else?")]
     public async Task AnswerAsync_AskedForMore_NotTheLastAnswerAgain(string more)
     {
-        await using var engine = TestEngine.Create();
-        var generator = engine.GetRequiredService<AnswerGenerator>();
-        var conversation = new Conversation();
-        var first = await generator.AnswerAsync(Question, conversation, Token);
-
-        var next = await generator.AnswerAsync(more, conversation, Token);
+        var answers = await LocalTurnsAsync(Question, more);
+        var (first, next) = (answers[0], answers[1]);
 
         Assert.False(first.Abstained);
         Assert.NotEqual(first.Text, next.Text);
@@ -143,13 +154,7 @@ public sealed class ConversationTests
     [Fact]
     public async Task AnswerAsync_TellMeMoreAlone_TheLastTopicAgainWithoutWhatWasSaid()
     {
-        await using var engine = TestEngine.Create();
-        var generator = engine.GetRequiredService<AnswerGenerator>();
-        var conversation = new Conversation();
-        var said = new List<Answer> { await generator.AnswerAsync("Tell me about the elections", conversation, Token) };
-
-        said.Add(await generator.AnswerAsync("Tell me more", conversation, Token));
-        said.Add(await generator.AnswerAsync("Tell me more", conversation, Token));
+        var said = await LocalTurnsAsync("Tell me about the elections", "Tell me more", "Tell me more");
 
         Assert.All(said.Take(2), a => Assert.Contains("elections", a.Text, StringComparison.Ordinal));
         Assert.All(said.Take(2), a => Assert.NotEmpty(a.Citations));
@@ -163,12 +168,8 @@ public sealed class ConversationTests
     [InlineData("What is the title of the article?")]
     public async Task AnswerAsync_TellMeMoreAfterBylineOrTitle_NotTheSameAnswerAgain(string first)
     {
-        await using var engine = TestEngine.Create();
-        var generator = engine.GetRequiredService<AnswerGenerator>();
-        var conversation = new Conversation();
-        var answer = await generator.AnswerAsync(first, conversation, Token);
-
-        var more = await generator.AnswerAsync("Tell me more", conversation, Token);
+        var answers = await LocalTurnsAsync(first, "Tell me more");
+        var (answer, more) = (answers[0], answers[1]);
 
         Assert.NotEmpty(answer.Citations);
         Assert.NotEqual(answer.Text, more.Text);
