@@ -16,6 +16,33 @@ public sealed partial class AnswerGenerator
         return OpeningPassages(lease.Index, NewestFirst(lease.Index.Articles.Values));
     }
 
+    /// <summary>
+    /// The sources of "Tell me more" after an overview, in the overview's order of articles: the passage of each where
+    /// it goes on after what was <paramref name="said"/> (<see cref="Continuation"/>), <c>Retrieval:TopK</c> of them.
+    /// An article with nothing left is left out; none left, none.
+    /// </summary>
+    private async Task<List<RetrievedPassage>> ContinuedPassagesAsync(string said, CancellationToken cancellationToken)
+    {
+        using var lease = await library.LeaseIndexAsync(cancellationToken).ConfigureAwait(false);
+        var saidText = new SaidText(said);
+        return [.. NewestFirst(lease.Index.Articles.Values).Select(a => Continuation(lease.Index, a, saidText)).OfType<RetrievedPassage>().Take(_retrieval.TopK)];
+    }
+
+    /// <summary>
+    /// The passage, with score 1, where <paramref name="article"/> goes on after what was said: from the last one
+    /// holding a sentence said (the opening one when none does), the first with a sentence left to say
+    /// (<see cref="OverviewRequest.NextSentence"/>); null when the article has said all it has.
+    /// </summary>
+    private static RetrievedPassage? Continuation(PassageIndex index, ArticleInfo article, SaidText said)
+    {
+        var passages = Enumerable.Range(0, index.PassageCountOf(article.Id))
+            .Select(p => index.FindPassage($"{article.Id}#{p}", 1))
+            .OfType<RetrievedPassage>()
+            .ToList();
+        var last = passages.FindLastIndex(p => SentenceSplitter.Sentences(p.Passage.Text).Any(said.Holds));
+        return passages.Skip(Math.Max(last, 0)).FirstOrDefault(p => OverviewRequest.NextSentence(p.Article.Title, SentenceSplitter.Sentences(p.Passage.Text), said) is not null);
+    }
+
     /// <summary>The opening passage of each of <paramref name="articles"/>, in their order, <c>Retrieval:TopK</c> of them, each with score 1.</summary>
     private List<RetrievedPassage> OpeningPassages(PassageIndex index, IEnumerable<ArticleInfo> articles) =>
         [.. articles.Select(a => index.FindPassage($"{a.Id}#0", 1)).OfType<RetrievedPassage>().Take(_retrieval.TopK)];

@@ -161,9 +161,10 @@ public sealed partial class AnswerGenerator(
 
         if (kind == TurnKind.Overview)
         {
-            // About the articles as a whole: their opening passages, not a search for the question's words.
+            // About the articles as a whole: their opening passages, not a search for the question's words; asked
+            // for more, where each goes on after what was said.
             query = asked;
-            sources = await OpeningPassagesAsync(cancellationToken).ConfigureAwait(false);
+            sources = said is null ? await OpeningPassagesAsync(cancellationToken).ConfigureAwait(false) : await ContinuedPassagesAsync(said, cancellationToken).ConfigureAwait(false);
         }
         else if (kind == TurnKind.Byline)
         {
@@ -223,6 +224,11 @@ public sealed partial class AnswerGenerator(
             if (!QuestionWording.AsksForMoreAlone(recent[from].Question))
             {
                 question = recent[from].Question;
+            }
+            else if (recent[from].Subject is { } subject)
+            {
+                // A run of them longer than the turns kept: the question they all ask again.
+                question = subject;
             }
         }
 

@@ -25,7 +25,13 @@ public sealed class Conversation
             return;
         }
 
-        Turns.Add(new ConversationTurn(question.Trim(), answer.Text, answer.Citations.Select(c => c.PassageId).ToList()));
+        string? subject = null;
+        if (Turns.Count > 0 && QuestionWording.AsksForMoreAlone(question))
+        {
+            subject = QuestionWording.AsksForMoreAlone(Turns[^1].Question) ? Turns[^1].Subject : Turns[^1].Question;
+        }
+
+        Turns.Add(new ConversationTurn(question.Trim(), answer.Text, answer.Citations.Select(c => c.PassageId).ToList(), subject));
         if (Turns.Count > keep)
         {
             Turns.RemoveRange(0, Turns.Count - keep);

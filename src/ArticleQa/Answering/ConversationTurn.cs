@@ -4,4 +4,9 @@ namespace ArticleQa.Answering;
 /// <param name="Question">What the user asked.</param>
 /// <param name="Answer">The answer text the user got.</param>
 /// <param name="CitedPassageIds">The passages the answer cited (carried forward for follow-ups).</param>
-public sealed record ConversationTurn(string Question, string Answer, IReadOnlyList<string> CitedPassageIds);
+/// <param name="Subject">
+/// For a request for more that names nothing of its own ("Tell me more", <see cref="QuestionWording.AsksForMoreAlone"/>),
+/// the earlier question it asked again, so that a long run of them keeps its subject when that question is no longer
+/// among the turns kept.
+/// </param>
+public sealed record ConversationTurn(string Question, string Answer, IReadOnlyList<string> CitedPassageIds, string? Subject = null);

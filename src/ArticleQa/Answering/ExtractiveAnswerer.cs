@@ -37,7 +37,7 @@ internal sealed class ExtractiveAnswerer(IEmbeddingGenerator<string, Embedding<f
         var kind = turn?.Kind ?? TurnKinds.Of(question);
         if (kind == TurnKind.Overview)
         {
-            return Overview(sources);
+            return Overview(sources, turn?.Said);
         }
 
         if (kind == TurnKind.Byline)
@@ -65,8 +65,8 @@ internal sealed class ExtractiveAnswerer(IEmbeddingGenerator<string, Embedding<f
         if (turn?.Said is { Length: > 0 } said)
         {
             // Asked for more than the last answer said: not the sentences it holds.
-            var saidLetters = Letters(CitationParser.WithoutMarkers(said));
-            candidates = [.. candidates.Where(c => !saidLetters.Contains(Letters(c.Sentence), StringComparison.Ordinal))];
+            var saidText = new SaidText(said);
+            candidates = [.. candidates.Where(c => !saidText.Holds(c.Sentence))];
         }
 
         if (candidates.Count == 0)
@@ -83,14 +83,17 @@ internal sealed class ExtractiveAnswerer(IEmbeddingGenerator<string, Embedding<f
     /// <summary>
     /// The answer to an <see cref="OverviewRequest"/>, whose sources are the articles' opening passages: the lead
     /// sentence of each of the first <see cref="OverviewSources"/>, each with its marker; the learned models are for
-    /// questions about something in the articles.
+    /// questions about something in the articles. Asked for more, the sources are the passages where each article
+    /// goes on after what was <paramref name="said"/>, and each gives the sentence it goes on with
+    /// (<see cref="OverviewRequest.NextSentence"/>).
     /// </summary>
-    internal static LocalAnswer Overview(IReadOnlyList<SourcesBlock.Source> sources)
+    internal static LocalAnswer Overview(IReadOnlyList<SourcesBlock.Source> sources, string? said = null)
     {
+        var saidText = string.IsNullOrEmpty(said) ? null : new SaidText(said);
         var leads = sources.Take(OverviewSources)
-            .Select(s => (s.Number, s.Text, Lead: OverviewRequest.LeadSentence(s.Title, SentencesOf(s.Text))))
+            .Select(s => (s.Number, s.Text, Lead: OverviewRequest.NextSentence(s.Title, SentencesOf(s.Text), saidText)))
             .Where(s => s.Lead is not null)
-            .Select(s => CitationParser.WithMarkers(Quotations.Whole(s.Text, s.Lead!), [s.Number]))
+            .Select(s => CitationParser.WithMarkers(Quotations.Whole(s.Text, s.Lead!, earlier: saidText is null), [s.Number]))
             .ToList();
         return leads.Count == 0 ? new LocalAnswer(Answer.NotCovered, 0) : new LocalAnswer(string.Join(" ", leads), 1);
     }
@@ -256,9 +259,6 @@ internal sealed class ExtractiveAnswerer(IEmbeddingGenerator<string, Embedding<f
 
     /// <summary>The sentences of a source's text (a line break always ends one).</summary>
     internal static IEnumerable<string> SentencesOf(string text) => SentenceSplitter.Sentences(text);
-
-    /// <summary>The text's letters and digits, lower case: a sentence is found in an answer whatever its marks.</summary>
-    private static string Letters(string text) => string.Concat(text.Where(char.IsLetterOrDigit)).ToLowerInvariant();
 
 
     /// <summary>A text's unit-length vector and its MiniLM word-pieces.</summary>

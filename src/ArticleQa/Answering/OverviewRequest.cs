@@ -36,11 +36,24 @@ public static partial class OverviewRequest
     /// The lead sentence of an opening passage: its first sentence that ends as a sentence does (headlines and
     /// subtitles do not) and is not the title; else its first sentence that is not the title.
     /// </summary>
-    public static string? LeadSentence(string title, IEnumerable<string> sentences)
+    public static string? LeadSentence(string title, IEnumerable<string> sentences) => NextSentence(title, sentences, null);
+
+    /// <summary>
+    /// The sentence an overview goes on with in one of an article's passages after what the conversation
+    /// <paramref name="said"/>: of its sentences after the last one said (all of them when none was, or nothing was
+    /// said), the one <see cref="LeadSentence"/> chooses; null when none is left. "Tell me more" after an overview
+    /// reads on in each article instead of saying its lead again.
+    /// </summary>
+    internal static string? NextSentence(string title, IEnumerable<string> sentences, SaidText? said)
     {
         ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(sentences);
         var body = sentences.Select(s => s.Trim()).Where(s => s.Length > 0 && !s.Equals(title.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
+        if (said is not null)
+        {
+            body = [.. body.Skip(body.FindLastIndex(said.Holds) + 1).Where(s => !said.Holds(s))];
+        }
+
         return body.FirstOrDefault(s => SentenceEnd().IsMatch(s)) ?? body.FirstOrDefault();
     }
 

@@ -19,9 +19,11 @@ public static class Quotations
     /// <summary>
     /// <paramref name="sentence"/>, one of <paramref name="text"/>'s sentences, with the sentences of its paragraph
     /// that complete a quotation it is part of; with a quotation mark added where the quotation goes on further. A
-    /// sentence outside any quotation, or one not found in the text, is returned as it is (marks balanced).
+    /// sentence outside any quotation, or one not found in the text, is returned as it is (marks balanced). Without
+    /// <paramref name="earlier"/> only later sentences are added: reading on from a sentence already shown, the
+    /// quotation's start is not shown again.
     /// </summary>
-    public static string Whole(string text, string sentence)
+    public static string Whole(string text, string sentence, bool earlier = true)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(sentence);
@@ -56,7 +58,7 @@ public static class Quotations
 
         // Widened only as far as the quotation's own marks, and only when they are near enough.
         var first = index;
-        while (first > 0 && OpenBefore(line, spans[first].Start))
+        while (earlier && first > 0 && OpenBefore(line, spans[first].Start))
         {
             first--;
         }

@@ -69,6 +69,22 @@ public sealed class ConversationTests
     }
 
     [Fact]
+    public void Record_TellMeMoreAlone_KeepsTheQuestionItAsksAgain()
+    {
+        var conversation = new Conversation();
+
+        conversation.Record(Question, Answered("Witkoff [1]."), keep: 2);
+        conversation.Record("Tell me more", Answered("He will discuss the deal [1]."), keep: 2);
+        conversation.Record("Go on", Answer.NotCoveredAnswer, keep: 2);
+        conversation.Record("What else did Putin say?", Answered("Europe [1]."), keep: 2);
+
+        // The first question is no longer kept; the requests for more that named nothing still say what they asked.
+        Assert.Equal(["Go on", "What else did Putin say?"], conversation.Turns.Select(t => t.Question));
+        Assert.Equal(Question, conversation.Turns[0].Subject);
+        Assert.Null(conversation.Turns[1].Subject);
+    }
+
+    [Fact]
     public async Task AnswerAsync_Conversation_RecordsTheTurnWithItsCitations()
     {
         await using var engine = TestEngine.Create(new Dictionary<string, string?> { ["Answering:HistoryTurns"] = "1" });

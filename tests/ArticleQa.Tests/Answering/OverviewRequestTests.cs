@@ -102,6 +102,43 @@ public sealed class OverviewRequestTests
     }
 
     [Fact]
+    public void NextSentence_AfterWhatWasSaid_TheSentenceAfterTheLastOneSaid()
+    {
+        const string Title = "Putin Says US Plan Could Be ‘Basis’ for Ukraine Deal";
+        string[] sentences = [Title, "Witkoff will travel to Moscow next week", "Putin spoke on Thursday.", "He was in Bishkek.", "More followed."];
+
+        // Said with its marker and other marks: the next sentence after it, not the subtitle before it.
+        Assert.Equal("He was in Bishkek.", OverviewRequest.NextSentence(Title, sentences, new SaidText("Putin spoke on Thursday [1].")));
+        Assert.Equal("More followed.", OverviewRequest.NextSentence(Title, sentences, new SaidText("Putin spoke on Thursday [1]. He was in Bishkek [1].")));
+        // Nothing of this passage said: its lead, as for the overview itself.
+        Assert.Equal("Putin spoke on Thursday.", OverviewRequest.NextSentence(Title, sentences, new SaidText("Geneva hosted the talks [2].")));
+        Assert.Null(OverviewRequest.NextSentence(Title, sentences, new SaidText("More followed [1].")));
+    }
+
+    [Fact]
+    public async Task AnswerAsync_LocalTellMeMoreAfterTheOverview_ReadsOnInTheArticle()
+    {
+        await using var engine = TestEngine.Create();
+        var generator = engine.GetRequiredService<AnswerGenerator>();
+        var conversation = new Conversation();
+        var overview = await generator.AnswerAsync("What is the article about?", conversation, Token);
+        var answers = new List<Answer>();
+
+        // More of them than the turns a conversation keeps (Answering:HistoryTurns, 4): the last still reads on.
+        foreach (var _ in Enumerable.Range(0, 6))
+        {
+            answers.Add(await generator.AnswerAsync("Tell me more", conversation, Token));
+        }
+
+        Assert.StartsWith("Russian President Vladimir Putin on Thursday", overview.Text, StringComparison.Ordinal);
+        // The seed's next paragraph, then on through the article: each one cited, none said twice.
+        Assert.StartsWith("“In general, we agree that this could be the basis for future agreements,” Putin told reporters during a visit to Bishkek", answers[0].Text, StringComparison.Ordinal);
+        Assert.All(answers, a => Assert.Single(a.Citations));
+        Assert.Equal(7, answers.Prepend(overview).Select(a => a.Text).Distinct().Count());
+        Assert.Equal(["#0", "#1", "#1", "#1", "#1", "#2", "#2"], answers.Prepend(overview).Select(a => a.Citations[0].PassageId[a.Citations[0].PassageId.LastIndexOf('#')..]));
+    }
+
+    [Fact]
     public async Task AnswerAsync_Local_TheArticlesLeadCitedFromItsOpeningPassage()
     {
         await using var engine = TestEngine.Create();

@@ -30,6 +30,16 @@ public sealed class QuotationsTests
     }
 
     [Fact]
+    public void Whole_NotEarlier_OnlyTheRestOfTheQuotation()
+    {
+        // Reading on from "We never had any such intentions.", already shown, the quote's start is not shown again.
+        const string Sentence = "But if they want to have it formalized, let’s do it, no problem,” he said.";
+
+        Assert.Equal("“" + Sentence, Quotations.Whole(Europe, Sentence, earlier: false));
+        Assert.Equal("“We never had any such intentions. But if they want to have it formalized, let’s do it, no problem,” he said.", Quotations.Whole(Europe, "“We never had any such intentions.", earlier: false));
+    }
+
+    [Fact]
     public void Whole_QuotationLongerThanTheLimit_TheMissingMarkAdded()
     {
         var longQuote = "“Signing documents with the Ukrainian leadership is pointless. I have emphasized this on many occasions. As a result, the president lost his legitimate status,” Putin said.";
