@@ -76,6 +76,31 @@ public sealed partial class WebChatBrowserTests
         }
     }
 
+    /// <summary>
+    /// "Tell me more" after the overview, twice, as typed in the page: each reply is the bubble after its own request,
+    /// cited, and reads on in the article instead of saying the lead again.
+    /// </summary>
+    [Fact]
+    public async Task WebChatPage_TellMeMoreAfterTheOverview_ReadsOnWithCitations()
+    {
+        await using var session = await BrowserSession.StartAsync(streaming: true);
+        var page = session.Page;
+        string[] asked = ["What is the article about?", "Tell me more", "Tell me more"];
+        for (var turn = 0; turn < asked.Length; turn++)
+        {
+            await AskAsync(page, asked[turn], turn + 1);
+        }
+
+        var bubbles = await BubblesAsync(page);
+        var replies = bubbles.Select((b, i) => (b, i)).Where(x => x.b.User).Select(x => bubbles[x.i + 1]).ToList();
+        Assert.Equal(asked.Length, replies.Count);
+        Assert.All(replies, r => Assert.False(r.User, Describe(bubbles)));
+        Assert.All(replies, r => Assert.Contains(r.Citations, c => c.Contains(DirectLineConversationTests.ArticleTitle, StringComparison.Ordinal)));
+        Assert.Contains("spoke favorably", replies[0].Text, StringComparison.Ordinal);
+        Assert.Contains("Bishkek", replies[1].Text, StringComparison.Ordinal);
+        Assert.Equal(asked.Length, replies.Select(r => r.Text).Distinct().Count());
+    }
+
     /// <summary>A citation without a url opens the bot's article page at the cited sentence, highlighted and in view.</summary>
     [Fact]
     public async Task WebChatPage_CitationClicked_OpensArticleAtHighlightedSentence()
