@@ -162,8 +162,9 @@ internal sealed class ExtractiveAnswerer(IEmbeddingGenerator<string, Embedding<f
             }
         }
 
-        var confidence = models.Abstention.Predict([QuestionFeatures.Extract(question, candidates, features, probabilities, questionTokens)])[0];
-        return (best, confidence, confidence >= models.OperatingPoint);
+        var (abstention, operatingPoint) = models.AbstentionFor(question);
+        var confidence = abstention.Predict([QuestionFeatures.Extract(question, candidates, features, probabilities, questionTokens)])[0];
+        return (best, confidence, confidence >= operatingPoint);
     }
 
     /// <summary>

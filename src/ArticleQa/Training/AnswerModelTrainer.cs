@@ -55,18 +55,18 @@ public static class AnswerModelTrainer
 
         progress.Report($"Fitting the answer-sentence scorer on {train.Count} train questions ({train.Sum(e => e.Sentences.Length)} candidate sentences)");
         var scorer = fitter.FitScorer(train);
-        progress.Report("Fitting the abstention model on out-of-fold scorer output");
-        var abstention = fitter.FitAbstention(train);
+        progress.Report("Fitting the abstention models (all questions; broad questions about a name) on out-of-fold scorer output");
+        var (abstention, topicAbstention) = fitter.FitAbstentions(train, e => e.Entity);
         // The targets are on open retrieval; the other kinds of dev question (see ExamplesAsync) are reported beside.
         var ownArticle = dev.Where(e => e.OwnArticle && !e.Entity).ToList();
         var entities = dev.Where(e => e.Entity).ToList();
         var removed = dev.Where(e => e.EvidenceRemoved).ToList();
         var reworded = dev.Where(e => e.Reworded).ToList();
         dev = [.. dev.Where(e => !e.OwnArticle && !e.Entity && !e.EvidenceRemoved && !e.Reworded)];
-        (float[][] Probabilities, float[] Confidence) Score(IReadOnlyList<TrainingExample> set)
+        (float[][] Probabilities, float[] Confidence) Score(IReadOnlyList<TrainingExample> set, ITransformer? model = null)
         {
             var p = fitter.ScoreSentences(scorer, set);
-            return (p, fitter.Predict(abstention, set.Select((e, i) => ModelFitter.QuestionRow(e, p[i]).Features), QuestionFeatures.Names.Length));
+            return (p, fitter.Predict(model ?? abstention, set.Select((e, i) => ModelFitter.QuestionRow(e, p[i]).Features), QuestionFeatures.Names.Length));
         }
 
         var (probabilities, confidence) = Score(dev);
@@ -81,12 +81,21 @@ public static class AnswerModelTrainer
             }
         }
 
+        // Broad questions about a name have an abstention model and an operating point of their own, chosen on the
+        // dev split's entity questions; the figures of the general model on them are kept beside, for comparison.
+        double? topicThreshold = null;
         if (entities.Count > 0)
         {
-            var (entityProbabilities, entityConfidence) = Score(entities);
-            var (accuracy, abstained, _) = DevFigures.At(entities, entityProbabilities, entityConfidence, threshold);
+            var (generalProbabilities, generalConfidence) = Score(entities);
+            var general = DevFigures.At(entities, generalProbabilities, generalConfidence, threshold);
+            var (entityProbabilities, entityConfidence) = Score(entities, topicAbstention);
+            topicThreshold = DevFigures.ChooseOperatingPoint(entities, entityProbabilities, entityConfidence);
+            var (accuracy, abstained, _) = DevFigures.At(entities, entityProbabilities, entityConfidence, topicThreshold.Value);
+            figures["topic operatingPoint"] = topicThreshold.Value;
             figures["entity questions dev split answerable answered"] = Math.Round(accuracy, 4);
             figures["entity questions dev split unanswerable abstained"] = Math.Round(abstained, 4);
+            figures["entity questions dev split answerable answered (general abstention model)"] = Math.Round(general.Accuracy, 4);
+            figures["entity questions dev split unanswerable abstained (general abstention model)"] = Math.Round(general.AbstentionRecall, 4);
         }
 
         if (removed.Count > 0)
@@ -108,10 +117,13 @@ public static class AnswerModelTrainer
         var scorerZip = ModelFiles.ZipPath(outputFolder, ModelFiles.SentenceScorer);
         var abstentionZip = ModelFiles.ZipPath(outputFolder, ModelFiles.Abstention);
         fitter.Save(scorer, SentenceFeatures.Names.Length, scorerZip);
+        var topicZip = ModelFiles.ZipPath(outputFolder, ModelFiles.TopicAbstention);
         fitter.Save(abstention, QuestionFeatures.Names.Length, abstentionZip);
+        fitter.Save(topicAbstention, QuestionFeatures.Names.Length, topicZip);
         ModelFiles.WriteCard(scorerZip, Card(ModelFiles.SentenceScorer, fitter, SentenceFeatures.Names, split, data, figures, null));
         ModelFiles.WriteCard(abstentionZip, Card(ModelFiles.Abstention, fitter, QuestionFeatures.Names, split, data, figures, threshold));
-        progress.Report($"Wrote {scorerZip} and {abstentionZip}");
+        ModelFiles.WriteCard(topicZip, Card(ModelFiles.TopicAbstention, fitter, QuestionFeatures.Names, split, data, figures, topicThreshold ?? threshold));
+        progress.Report($"Wrote {scorerZip}, {abstentionZip} and {topicZip}");
         return new TrainingResult(figures, curve);
     }
 

@@ -17,6 +17,7 @@ internal sealed class ModelFitter(int seed = 1, int trees = 300, int leaves = 32
     {
         ["scorer"] = "FastTreeBinary (Platt-calibrated): P(sentence answers)",
         ["abstention"] = "FastTreeBinary (Platt-calibrated), half the trees and leaves: P(best sentence answers)",
+        ["topicAbstention"] = "the same, fitted on the broad questions about a name only",
         ["numberOfTrees"] = trees.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["numberOfLeaves"] = leaves.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["minimumExampleCountPerLeaf"] = "20",
@@ -33,20 +34,37 @@ internal sealed class ModelFitter(int seed = 1, int trees = 300, int leaves = 32
     }
 
     /// <summary>The abstention model, from scorer output the scorer did not see in training (folds by article).</summary>
-    public ITransformer FitAbstention(IReadOnlyList<TrainingExample> examples)
+    public ITransformer FitAbstention(IReadOnlyList<TrainingExample> examples) =>
+        Fit(OutOfFoldRows(examples).Select(r => r.Row), QuestionFeatures.Names.Length, trees / 2, leaves / 2);
+
+    /// <summary>
+    /// Two abstention models from the same out-of-fold question rows: one from all of them (as
+    /// <see cref="FitAbstention"/>), and one from those of the examples <paramref name="topic"/> picks only.
+    /// </summary>
+    public (ITransformer All, ITransformer Topic) FitAbstentions(IReadOnlyList<TrainingExample> examples, Func<TrainingExample, bool> topic)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        var rows = OutOfFoldRows(examples);
+        return (
+            Fit(rows.Select(r => r.Row), QuestionFeatures.Names.Length, trees / 2, leaves / 2),
+            Fit(rows.Where(r => topic(r.Example)).Select(r => r.Row), QuestionFeatures.Names.Length, trees / 2, leaves / 2));
+    }
+
+    /// <summary>Each example's question row from a scorer fitted without its article (three folds by article), in fold order.</summary>
+    private List<(TrainingExample Example, FeatureRow Row)> OutOfFoldRows(IReadOnlyList<TrainingExample> examples)
     {
         SquadSplit.RefuseReserved(examples.Select(e => e.Title).Distinct());
         var titles = examples.Select(e => e.Title).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var rows = new List<FeatureRow>();
+        var rows = new List<(TrainingExample, FeatureRow)>();
         for (var fold = 0; fold < Folds; fold++)
         {
             var held = titles.Where((_, i) => i % Folds == fold).ToHashSet(StringComparer.Ordinal);
             var scorer = FitScorer(examples.Where(e => !held.Contains(e.Title)).ToList());
             var heldOut = examples.Where(e => held.Contains(e.Title)).ToList();
-            rows.AddRange(heldOut.Zip(ScoreSentences(scorer, heldOut), QuestionRow));
+            rows.AddRange(heldOut.Zip(ScoreSentences(scorer, heldOut), (e, p) => (e, QuestionRow(e, p))));
         }
 
-        return Fit(rows, QuestionFeatures.Names.Length, trees / 2, leaves / 2);
+        return rows;
     }
 
     /// <summary>The scorer's probabilities for every candidate of every example, in one batch.</summary>

@@ -33,6 +33,41 @@ public sealed class AnswerGeneratorTests
         Assert.Empty(answer.Citations);
     }
 
+    [Theory]
+    // Broad questions about a name the seed mentions, once (Geneva) or often, as people and the suggestions ask them.
+    [InlineData("Tell me about Geneva", "Geneva")]
+    [InlineData("What happened in Geneva?", "Geneva")]
+    [InlineData("What do the articles say about Bishkek?", "Bishkek")]
+    [InlineData("What happened in Kyrgyzstan?", "Kyrgyzstan")]
+    [InlineData("What do you know about Putin?", "Putin")]
+    [InlineData("Tell me about Trump", "Trump")]
+    public async Task AnswerAsync_LocalTopicNameTheSeedMentions_ASentenceNamingItCited(string question, string name)
+    {
+        await using var engine = TestEngine.Create();
+
+        var answer = await engine.GetRequiredService<AnswerGenerator>().AnswerAsync(question, TestContext.Current.CancellationToken);
+
+        Assert.Contains(name, answer.Text, StringComparison.Ordinal);
+        Assert.Contains(name, Assert.Single(answer.Citations).Passage, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // Names the seed never mentions, and topics it does not cover in lower case (the general abstention model's).
+    [InlineData("Tell me about NATO")]
+    [InlineData("Who is Zelensky?")]
+    [InlineData("What happened in Kyiv?")]
+    [InlineData("What do the articles say about the European Union?")]
+    [InlineData("Tell me about sanctions")]
+    [InlineData("What do the articles say about oil prices?")]
+    public async Task AnswerAsync_LocalTopicTheSeedDoesNotCover_NotCovered(string question)
+    {
+        await using var engine = TestEngine.Create();
+
+        var answer = await engine.GetRequiredService<AnswerGenerator>().AnswerAsync(question, TestContext.Current.CancellationToken);
+
+        Assert.Equal(Answer.NotCovered, answer.Text);
+    }
+
     [Fact]
     public async Task AnswerAsync_CitationOffsets_PointIntoArticleText()
     {

@@ -39,6 +39,22 @@ public sealed class EntityQuestionsTests
         }
     }
 
+    [Fact]
+    public void Create_InRepoSquadArticles_EveryQuestionGoesToTheTopicAbstentionModel()
+    {
+        // The Local model sends a question to the abstention model of broad questions about a name by its wording;
+        // that model learned from these questions, so each of them must be worded so.
+        var folder = Path.Combine(RepositoryPaths.Root, "tests", "eval", "squad", "articles");
+        var articles = Directory.GetFiles(folder, "*.md").Order(StringComparer.Ordinal)
+            .Select(f => new SquadArticle(Path.GetFileNameWithoutExtension(f), [.. File.ReadAllText(f).Split("\n\n").Skip(1).Where(p => p.Trim().Length > 0)], []))
+            .ToList();
+
+        var asked = EntityQuestions.Create(articles).Values.SelectMany(m => m.Answerable.Concat(m.Unanswerable)).Select(q => q.Question).ToList();
+
+        Assert.True(asked.Count > 200, $"{asked.Count} questions");
+        Assert.Empty(asked.Where(q => ArticleQa.Answering.Learning.TextFeatures.TopicFormOf(q) == ArticleQa.Answering.Learning.TopicForm.None).Distinct());
+    }
+
     private static IEnumerable<string> Lines(IEnumerable<ArticleQa.Evaluation.EvalQuestion> questions) =>
         questions.Select(q => $"{q.Id} {q.Question} {string.Join("|", q.Answers)} {q.Answerable}");
 }

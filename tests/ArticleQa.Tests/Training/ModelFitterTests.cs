@@ -63,6 +63,28 @@ public sealed class ModelFitterTests
     }
 
     [Fact]
+    public async Task FitAbstentions_TinySlice_TheGeneralModelAsAloneAndATopicModelFromItsRowsOnly()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        using var folder = new TempFolder();
+        var examples = await ExamplesAsync(folder, cancellationToken);
+        var fitter = new ModelFitter(trees: 40, leaves: 8);
+        var probabilities = fitter.ScoreSentences(fitter.FitScorer(examples), examples);
+        float[] Confidence(Microsoft.ML.ITransformer model) =>
+            fitter.Predict(model, examples.Select((e, i) => ModelFitter.QuestionRow(e, probabilities[i]).Features), QuestionFeatures.Names.Length);
+
+        // Every other example stands for a broad question about a name.
+        var half = examples.Where((_, i) => i % 2 == 0).ToHashSet();
+        var (all, topic) = fitter.FitAbstentions(examples, half.Contains);
+        var (allAgain, everything) = fitter.FitAbstentions(examples, _ => true);
+
+        Assert.Equal(Confidence(fitter.FitAbstention(examples)), Confidence(all));
+        Assert.Equal(Confidence(all), Confidence(everything));
+        Assert.Equal(Confidence(all), Confidence(allAgain));
+        Assert.NotEqual(Confidence(all), Confidence(topic));
+    }
+
+    [Fact]
     public async Task ExtractWithoutEvidence_AnswerableQuestions_OnTopicSourcesWithNoSentenceHoldingTheAnswer()
     {
         var cancellationToken = TestContext.Current.CancellationToken;

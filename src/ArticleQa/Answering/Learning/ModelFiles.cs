@@ -8,6 +8,7 @@ internal static class ModelFiles
 {
     public const string SentenceScorer = "answer-sentence";
     public const string Abstention = "abstention";
+    public const string TopicAbstention = "topic-abstention";
     public const string PassageRanker = "passage-ranker";
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };

@@ -105,11 +105,51 @@ internal static partial class TextFeatures
         };
     }
 
+    /// <summary>
+    /// The broad question about a name the question is worded as, the wordings of the follow-up suggestions and of
+    /// the topic requests the engine rewrites ("Tell me about Geneva"), which any sentence naming it answers:
+    /// "What do the articles say about X?", "What happened in X?", "Who is X?" and "What is X?", X a name and nothing
+    /// else ("Russia's GDP" is not one). Those are what <c>train</c>'s entity questions ask; SQuAD's own "Who is ...?"
+    /// and "What is ...?", or a topic in lower case ("sanctions"), ask about something else.
+    /// </summary>
+    public static TopicForm TopicFormOf(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var match = TopicQuestion().Match(question.Trim());
+        if (!match.Success)
+        {
+            return TopicForm.None;
+        }
+
+        var form = match.Groups["form"].Value.ToLowerInvariant() switch
+        {
+            "what do the articles say about" => TopicForm.ArticlesSayAbout,
+            "what happened in" => TopicForm.HappenedIn,
+            "who is" => TopicForm.WhoIs,
+            _ => TopicForm.WhatIs,
+        };
+        var name = match.Groups["x"].Value;
+        return NameAlone().IsMatch(name) && !Possessive().IsMatch(name) ? form : TopicForm.None;
+    }
+
     private static bool ContainsWord(string text, string word) =>
         Regex.IsMatch(text, @"(?<![\p{L}\d])" + Regex.Escape(word) + @"(?![\p{L}\d])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     [GeneratedRegex(@"\p{L}+")]
     private static partial Regex WordRun();
+
+    [GeneratedRegex(@"^(?<form>what do the articles say about|what happened in|who is|what is)\s+(?<x>.+?)\s*\?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TopicQuestion();
+
+    /// <summary>
+    /// A name and nothing else: capitalised words, with "of", "the", "de" and the like between them and numbers after
+    /// the first ("Vision 2030"); a year or a date is no name ("What happened in 1973?").
+    /// </summary>
+    [GeneratedRegex(@"^(?:the\s+)?\p{Lu}[\p{L}\d.'’&-]*(?:\s+(?:(?:of|the|de|da|del|von|van|and|for|la|le)\s+)*[\p{Lu}\d][\p{L}\d.'’&-]*)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex NameAlone();
+
+    [GeneratedRegex(@"['’]s\s")]
+    private static partial Regex Possessive();
 
     [GeneratedRegex(@"\b(not|no|never|none|neither|nor|without|cannot|nothing|nobody)\b|n't\b|n’t\b", RegexOptions.IgnoreCase)]
     private static partial Regex Negation();

@@ -13,8 +13,25 @@ public sealed class LocalModelsTests
         Assert.Equal(SentenceFeatures.Names, models.Scorer.Card.Features);
         Assert.Equal(QuestionFeatures.Names, models.Abstention.Card.Features);
         Assert.InRange(models.OperatingPoint, 0.01, 0.99);
+        Assert.Equal(QuestionFeatures.Names, models.TopicAbstention.Card.Features);
+        Assert.InRange(models.TopicOperatingPoint, 0.01, 0.99);
         Assert.Empty(models.Scorer.Card.TrainedOn.Concat(models.Scorer.Card.ChosenOn).Intersect(ArticleQa.Training.SquadSplit.Reserved));
         Assert.Equal(2, models.Scorer.Card.DataFiles.Count);
+    }
+
+    [Theory]
+    [InlineData("What do the articles say about Geneva?", true)]
+    [InlineData("Who is Steve Witkoff?", true)]
+    [InlineData("Where were the talks held?", false)]
+    [InlineData("Who is the author?", false)]
+    public void AbstentionFor_Question_TheTopicModelForBroadQuestionsAboutANameOnly(string question, bool topic)
+    {
+        var models = LocalModels.Load(LocalModels.DefaultFolder);
+
+        var (model, operatingPoint) = models.AbstentionFor(question);
+
+        Assert.Same(topic ? models.TopicAbstention : models.Abstention, model);
+        Assert.Equal(topic ? models.TopicOperatingPoint : models.OperatingPoint, operatingPoint);
     }
 
     [Fact]

@@ -103,4 +103,27 @@ public sealed class TextFeaturesTests
     {
         Assert.Equal(expected, TextFeatures.WordOf(question).ToString());
     }
+
+    [Theory]
+    [InlineData("What do the articles say about Geneva?", "ArticlesSayAbout")]
+    [InlineData("What do the articles say about the United Nations?", "ArticlesSayAbout")]
+    [InlineData("What happened in Bishkek?", "HappenedIn")]
+    [InlineData("Who is Steve Witkoff?", "WhoIs")]
+    [InlineData("  who is Witkoff ? ", "WhoIs")]
+    [InlineData("What is NATO?", "WhatIs")]
+    [InlineData("What is the House of Tides?", "WhatIs")]
+    // Not about a name, or not one of those wordings: SQuAD's own questions.
+    [InlineData("Who is the author?", "None")]
+    [InlineData("What is the capital of France?", "None")]
+    [InlineData("What happened in the war?", "None")]
+    [InlineData("What did Putin say about Europe?", "None")]
+    [InlineData("Who is going to Moscow?", "None")]
+    [InlineData("What do the articles say about the elections?", "None")]
+    [InlineData("What do the articles say about Russia's GDP?", "None")]
+    [InlineData("What happened in 1973-1974?", "None")]
+    [InlineData("What is Vision 2030?", "WhatIs")]
+    public void TopicFormOf_Question_TheBroadWordingAboutAName(string question, string expected)
+    {
+        Assert.Equal(expected, TextFeatures.TopicFormOf(question).ToString());
+    }
 }
