@@ -6,7 +6,7 @@ namespace ArticleBot.Cli;
 
 /// <summary>
 /// <c>train --squad dev-v1.1.json --squad2 train-v2.0-8-articles.json --out DIR [--work DIR] [--wordnet DIR]</c>: rebuilds the Local
-/// model's learned models (answer-sentence scorer, abstention model, cards) into DIR with a fixed seed, printing
+/// model's learned models (answer-sentence scorer, the two abstention models, cards) into DIR with a fixed seed, printing
 /// progress and the dev-split figures. Extracted features are cached in the work folder (default: a folder under the
 /// system's temp directory), so a second run only refits.
 /// </summary>

@@ -16,7 +16,7 @@ public sealed class AnsweringOptions
     public double SupportThreshold { get; set; } = 0.5;
 
     /// <summary>
-    /// Folder with the learned models (answer-sentence.zip, abstention.zip, and passage-ranker.zip, which retrieval
+    /// Folder with the learned models (answer-sentence.zip, abstention.zip, topic-abstention.zip, and passage-ranker.zip, which retrieval
     /// uses with every model, and their cards); empty for the ones shipped next to the application. Rebuilt with the <c>train</c> command.
     /// </summary>
     public string ModelsPath { get; set; } = "";

@@ -15,7 +15,8 @@ namespace ArticleQa.Training;
 /// The one entry point that rebuilds the Local model's learned models from named inputs: reads the SQuAD files
 /// without the reserved articles, splits them by article (<see cref="SquadSplit.Default"/>), indexes all training-data
 /// articles and extracts each question's candidates under open retrieval (cached in the work folder), fits the
-/// answer-sentence scorer and the abstention model on the train split, chooses the operating point on the dev split,
+/// answer-sentence scorer and the two abstention models (all questions; broad questions about a name) on the train
+/// split, chooses their operating points on the dev split,
 /// and writes each model's <c>.zip</c> and card.
 /// </summary>
 public static class AnswerModelTrainer

@@ -5,9 +5,9 @@ using Microsoft.ML.Trainers.FastTree;
 namespace ArticleQa.Training;
 
 /// <summary>
-/// Fits the two FastTree binary models with ML.NET on one thread with a fixed seed (so a run is reproducible): the
-/// answer-sentence scorer on candidate rows, and the abstention model on question rows built from out-of-fold scorer
-/// output (three folds by article), so it learns from probabilities like those it will see on unseen questions.
+/// Fits the FastTree binary models with ML.NET on one thread with a fixed seed (so a run is reproducible): the
+/// answer-sentence scorer on candidate rows, and the abstention models on question rows built from out-of-fold scorer
+/// output (three folds by article), so they learn from probabilities like those they will see on unseen questions.
 /// </summary>
 internal sealed class ModelFitter(int seed = 1, int trees = 300, int leaves = 32)
 {
