@@ -54,13 +54,19 @@ public sealed partial class QueryCondenser(IOptions<LlmOptions> llm, Kernel kern
     }
 
     /// <summary>
-    /// The Local model's condensing: a question that refers back (<see cref="RefersBack"/>) gets the previous turn's
-    /// names appended.
+    /// The Local model's condensing: "What about Geneva?" or "And Geneva?", a name and nothing else, is asked as what
+    /// the articles say about it (<see cref="TopicFollowUp"/>); another question that refers back
+    /// (<see cref="RefersBack"/>) gets the previous turn's names appended.
     /// </summary>
     public static string CarryForward(string question, ConversationTurn previous)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(previous);
+        if (TopicFollowUp(question) is { } topic)
+        {
+            return topic;
+        }
+
         if (!RefersBack(question))
         {
             return question;
@@ -87,6 +93,29 @@ public sealed partial class QueryCondenser(IOptions<LlmOptions> llm, Kernel kern
             || question.TrimStart().StartsWith("what about", StringComparison.OrdinalIgnoreCase)
             || (TermAnalyzer.Analyze(question).Count <= 2 && !NamesItsSubject(question));
     }
+
+    /// <summary>
+    /// "What about X?", "How about X?" or "And X?" with X a name and nothing else, as the broad question about it the
+    /// Local model has an abstention model for ("What do the articles say about X?", <see cref="Learning.TextFeatures.TopicFormOf"/>);
+    /// null for any other question. With the Local model the last question cannot be asked again about another name
+    /// (a real LLM's <c>Condense</c> prompt does that), and the previous turn's names would pull the question back to
+    /// that turn's passages: "What about Geneva?" after "Who will travel to Moscow next week?" was answered with
+    /// Witkoff's trip again.
+    /// </summary>
+    internal static string? TopicFollowUp(string question)
+    {
+        var match = AboutName().Match(question.Trim());
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var asked = $"What do the articles say about {match.Groups["x"].Value}?";
+        return Learning.TextFeatures.TopicFormOf(asked) == Learning.TopicForm.None ? null : asked;
+    }
+
+    [GeneratedRegex(@"^(?:(?:and\s+)?(?:what|how)\s+about|and)\s+(?<x>[^?.!]+?)\s*[?.!]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AboutName();
 
     /// <summary>
     /// Whether a name stands in the question after its first word: every first word is capitalised, so "Exactly

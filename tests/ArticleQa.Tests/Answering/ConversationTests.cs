@@ -69,6 +69,18 @@ public sealed class ConversationTests
     }
 
     [Fact]
+    public async Task AnswerAsync_LocalWhatAboutANameAfterAnAnswer_WhatTheArticlesSayAboutIt()
+    {
+        var answers = await LocalTurnsAsync(Question, "What about Geneva?", "And Kyiv?");
+
+        Assert.Contains("Witkoff", answers[0].Text, StringComparison.Ordinal);
+        // Not Witkoff's trip again: the sentence that names Geneva, cited; a name the seed lacks is not covered.
+        Assert.Contains("Geneva", answers[1].Text, StringComparison.Ordinal);
+        Assert.Contains("Geneva", Assert.Single(answers[1].Citations).Passage, StringComparison.Ordinal);
+        Assert.Equal(Answer.NotCovered, answers[2].Text);
+    }
+
+    [Fact]
     public void Record_TellMeMoreAlone_KeepsTheQuestionItAsksAgain()
     {
         var conversation = new Conversation();

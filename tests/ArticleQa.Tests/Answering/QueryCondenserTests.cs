@@ -14,8 +14,12 @@ public sealed class QueryCondenserTests
     [InlineData("And when?", "And when? (Moscow, Steve Witkoff, Putin)")]
     [InlineData("What did the ECB decide about interest rates in May?", "What did the ECB decide about interest rates in May?")]
     [InlineData("Where?", "Where? (Moscow, Steve Witkoff, Putin)")]
-    [InlineData("And Geneva?", "And Geneva? (Moscow, Steve Witkoff, Putin)")]
-    [InlineData("What about Kyiv?", "What about Kyiv? (Moscow, Steve Witkoff, Putin)")]
+    // A name and nothing else after "and" or "what about": what the articles say about it, without the last turn's names.
+    [InlineData("And Geneva?", "What do the articles say about Geneva?")]
+    [InlineData("What about Kyiv?", "What do the articles say about Kyiv?")]
+    [InlineData("and how about Steve Witkoff", "What do the articles say about Steve Witkoff?")]
+    [InlineData("What about the talks?", "What about the talks? (Moscow, Steve Witkoff, Putin)")]
+    [InlineData("And where was he?", "And where was he? (Moscow, Steve Witkoff, Putin)")]
     [InlineData("What did he say about Geneva?", "What did he say about Geneva? (Moscow, Steve Witkoff, Putin)")]
     // Short, and its capitalised first word is no name: still a follow-up.
     [InlineData("Exactly when?", "Exactly when? (Moscow, Steve Witkoff, Putin)")]
