@@ -122,6 +122,8 @@ public sealed class FileStorageTests : IDisposable
             var context = new TurnContext(new TestAdapter(), activity);
             var data = await state.CreateProperty<ConversationData>(nameof(ConversationData)).GetAsync(context, () => new ConversationData(), Token);
             data.Conversation.Turns.Add(new ConversationTurn("Who?", "Witkoff [1].", ["seed#0"]));
+            // A "Tell me more" keeps the question it asks again, for runs longer than the turns kept.
+            data.Conversation.Turns.Add(new ConversationTurn("Tell me more", "He will discuss the deal [1].", ["seed#3"], Subject: "Who?"));
             await state.SaveChangesAsync(context, force: false, Token);
         }
 
@@ -130,9 +132,12 @@ public sealed class FileStorageTests : IDisposable
         var turn = new TurnContext(new TestAdapter(), activity);
         var loaded = await reread.CreateProperty<ConversationData>(nameof(ConversationData)).GetAsync(turn, () => new ConversationData(), Token);
 
-        var kept = Assert.Single(loaded.Conversation.Turns);
+        Assert.Equal(2, loaded.Conversation.Turns.Count);
+        var kept = loaded.Conversation.Turns[0];
         Assert.Equal(("Who?", "Witkoff [1]."), (kept.Question, kept.Answer));
         Assert.Equal(["seed#0"], kept.CitedPassageIds);
+        Assert.Null(kept.Subject);
+        Assert.Equal(("Tell me more", "Who?"), (loaded.Conversation.Turns[1].Question, loaded.Conversation.Turns[1].Subject));
     }
 
     private static async Task<Note> ReadNoteAsync(FileStorage storage) =>
