@@ -35,7 +35,8 @@ public static partial class BylineRequest
 
     /// <summary>
     /// Whether <paramref name="question"/> asks who wrote the articles. In a conversation only a question that names
-    /// the articles or their writer does: "Who wrote it?" then most likely means what was just discussed.
+    /// the articles or their writer, or asks about "this" text ("Who wrote this?", the one the last answer cited) does:
+    /// "Who wrote it?" or "that" then most likely means what was just discussed.
     /// </summary>
     public static bool Matches(string question, bool inConversation = false)
     {
@@ -46,7 +47,7 @@ public static partial class BylineRequest
         }
 
         var text = question.Replace('’', '\'');
-        return Byline().IsMatch(text) && (!inConversation || Named().IsMatch(text));
+        return Byline().IsMatch(text) && (!inConversation || Named().IsMatch(text) || ThisText().IsMatch(text));
     }
 
     /// <summary>
@@ -117,6 +118,9 @@ public static partial class BylineRequest
 
     [GeneratedRegex($@"\b(?:{Articles}|{Writer})\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Named();
+
+    [GeneratedRegex(@"\b(?:this|these)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ThisText();
 
     /// <summary>"By Dave DeCamp", "Written by Jane Roe and John Doe", "Reporting by Jane Roe; Editing by John Doe".</summary>
     [GeneratedRegex($@"^(?:(?:Written|Reported|Reporting|Words|Story|Text)\s+)?[Bb]y\s+{Name}\b")]

@@ -17,8 +17,10 @@ public static partial class OverviewRequest
 
     /// <summary>
     /// Whether <paramref name="question"/> asks about the articles as a whole. In a conversation only a question that
-    /// names them does ("Summarize the article"): "Summarize it" or "What are the main points?" then most likely
-    /// mean what was just discussed, and go through the follow-up's condensing like any other.
+    /// names them ("Summarize the article") or refers to nothing ("What are the main points?", "Give me a summary",
+    /// "TL;DR") does: "Summarize it" or "What is this about?" then most likely mean what was just discussed, and go
+    /// through the follow-up's condensing like any other. (The bare ones were follow-ups too, and the Local model,
+    /// asked them with the last turn's names, said "The articles don't cover that.")
     /// </summary>
     public static bool Matches(string question, bool inConversation = false)
     {
@@ -29,7 +31,7 @@ public static partial class OverviewRequest
         }
 
         var text = question.Replace('’', '\'');
-        return Overview().IsMatch(text) && (!inConversation || ArticlesNamed().IsMatch(text));
+        return Overview().IsMatch(text) && (!inConversation || ArticlesNamed().IsMatch(text) || !ReferringWord().IsMatch(text));
     }
 
     /// <summary>
@@ -76,6 +78,9 @@ public static partial class OverviewRequest
 
     [GeneratedRegex($@"\b{Articles}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ArticlesNamed();
+
+    [GeneratedRegex(@"\b(?:it|this|that|these|those|them)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ReferringWord();
 
     [GeneratedRegex("""[.!?]["”’')\]]*$""")]
     private static partial Regex SentenceEnd();

@@ -49,9 +49,11 @@ public sealed class BylineRequestTests
 
     [Theory]
     [InlineData("Who wrote it?", false)]
+    [InlineData("Who wrote that?", false)]
+    [InlineData("Who wrote this?", true)]
     [InlineData("Who is the author?", true)]
     [InlineData("Who wrote the article?", true)]
-    public void Matches_InAConversation_OnlyWhenTheArticlesOrTheirWriterAreNamed(string question, bool byline)
+    public void Matches_InAConversation_WhenTheArticlesTheirWriterOrThisTextAreNamed(string question, bool byline)
     {
         Assert.True(BylineRequest.Matches(question));
         Assert.Equal(byline, BylineRequest.Matches(question, inConversation: true));

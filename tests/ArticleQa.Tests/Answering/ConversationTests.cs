@@ -81,6 +81,17 @@ public sealed class ConversationTests
     }
 
     [Fact]
+    public async Task AnswerAsync_LocalSummaryOrWriterAskedMidConversation_TheOverviewAndTheByline()
+    {
+        var answers = await LocalTurnsAsync(Question, "Give me a summary", "What are the main points?", "Who wrote this?");
+
+        // Before, each was condensed with the last turn's names and not covered.
+        Assert.All(answers.Skip(1).Take(2), a => Assert.StartsWith("Russian President Vladimir Putin on Thursday spoke favorably", a.Text, StringComparison.Ordinal));
+        Assert.StartsWith("Dave DeCamp is the news editor of Antiwar.com", answers[3].Text, StringComparison.Ordinal);
+        Assert.All(answers, a => Assert.Single(a.Citations));
+    }
+
+    [Fact]
     public void Record_TellMeMoreAlone_KeepsTheQuestionItAsksAgain()
     {
         var conversation = new Conversation();

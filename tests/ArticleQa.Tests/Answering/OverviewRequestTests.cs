@@ -52,11 +52,14 @@ public sealed class OverviewRequestTests
 
     [Theory]
     [InlineData("Summarize it", false)]
-    [InlineData("What are the main points?", false)]
     [InlineData("What is this about?", false)]
+    [InlineData("Give me a summary of it", false)]
+    [InlineData("What are the main points?", true)]
+    [InlineData("Give me a summary", true)]
+    [InlineData("TL;DR", true)]
     [InlineData("Summarize the article", true)]
     [InlineData("What are the articles about?", true)]
-    public void Matches_InAConversation_OnlyWhenTheArticlesAreNamed(string question, bool overview)
+    public void Matches_InAConversation_WhenTheArticlesAreNamedOrNothingIsReferredTo(string question, bool overview)
     {
         Assert.True(OverviewRequest.Matches(question));
         Assert.Equal(overview, OverviewRequest.Matches(question, inConversation: true));
