@@ -75,6 +75,15 @@ internal sealed class ExtractiveAnswerer(IEmbeddingGenerator<string, Embedding<f
         }
 
         var decision = Decide(models, question, questionVector, candidates, questionTokens);
+        if (!decision.Answer && turn?.Said is { Length: > 0 } && AboutName(question) is { } topic)
+        {
+            // Asked for more, and nothing else answers the question itself: more about the name it asks about, as the
+            // broad question about it ("Where is Witkoff going?", then "Tell me more": what else the articles say
+            // about Witkoff), which the topic abstention model decides on.
+            var (topicVector, topicTokens) = await QuestionAsync(topic, null, cancellationToken).ConfigureAwait(false);
+            decision = Decide(models, topic, topicVector, candidates, topicTokens);
+        }
+
         return new LocalAnswer(
             decision.Answer ? CitationParser.WithMarkers(Quotations.Whole(candidates[decision.Best].Passage, candidates[decision.Best].Sentence), [candidates[decision.Best].SourceNumber]) : Answer.NotCovered,
             decision.Confidence);
@@ -165,6 +174,19 @@ internal sealed class ExtractiveAnswerer(IEmbeddingGenerator<string, Embedding<f
         var (abstention, operatingPoint) = models.AbstentionFor(question);
         var confidence = abstention.Predict([QuestionFeatures.Extract(question, candidates, features, probabilities, questionTokens)])[0];
         return (best, confidence, confidence >= operatingPoint);
+    }
+
+    /// <summary>
+    /// "What do the articles say about X?" for the first name X <paramref name="question"/> names after its first word
+    /// (every first word is capitalised: "Tell me about the elections" names nothing) that is a name and nothing else
+    /// (<see cref="TextFeatures.TopicFormOf"/>); null when it names none.
+    /// </summary>
+    internal static string? AboutName(string question)
+    {
+        var space = question.TrimStart().IndexOf(' ', StringComparison.Ordinal);
+        return space < 0 ? null : NamedEntities.Find("and " + question.TrimStart()[(space + 1)..])
+            .Select(QuestionWording.ArticlesSayAbout)
+            .FirstOrDefault(topic => TextFeatures.TopicFormOf(topic) != TopicForm.None);
     }
 
     /// <summary>

@@ -212,7 +212,7 @@ public sealed partial class FollowUpGenerator(
         var specific = Regex.IsMatch(text, $@"\b(in|at|to|from)\s+(\p{{Lu}}[\p{{L}}\-]+,\s+)?{Regex.Escape(name)}\b")
             ? $"What happened in {name}?"
             : name.All(c => !char.IsLetter(c) || char.IsUpper(c)) ? $"What is {name}?" : $"Who is {name}?";
-        return [specific, $"What do the articles say about {name}?"];
+        return [specific, QuestionWording.ArticlesSayAbout(name)];
     }
 
     private async Task<IEnumerable<IReadOnlyList<FollowUp>>> FromModelAsync(string question, Answer answer, List<RetrievedPassage> passages, CancellationToken cancellationToken)

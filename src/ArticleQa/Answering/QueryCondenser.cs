@@ -110,7 +110,7 @@ public sealed partial class QueryCondenser(IOptions<LlmOptions> llm, Kernel kern
             return null;
         }
 
-        var asked = $"What do the articles say about {match.Groups["x"].Value}?";
+        var asked = QuestionWording.ArticlesSayAbout(match.Groups["x"].Value);
         return Learning.TextFeatures.TopicFormOf(asked) == Learning.TopicForm.None ? null : asked;
     }
 

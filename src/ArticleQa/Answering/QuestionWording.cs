@@ -67,12 +67,18 @@ public static partial class QuestionWording
         topic = TopicPlease().Replace(topic.Trim(), "");
         if (!ArticlesNamed().IsMatch(topic))
         {
-            return $"What do the articles say about {topic}?";
+            return ArticlesSayAbout(topic);
         }
 
         var plural = topic.EndsWith('s') && !topic.EndsWith("news", StringComparison.OrdinalIgnoreCase);
         return $"What {(plural ? "are" : "is")} {topic} about?";
     }
+
+    /// <summary>
+    /// "What do the articles say about <paramref name="topic"/>?": the broad question the follow-up suggestions ask,
+    /// topic requests are rewritten into, and the Local model learned (its entity questions).
+    /// </summary>
+    public static string ArticlesSayAbout(string topic) => $"What do the articles say about {topic}?";
 
     /// <summary>
     /// Whether the question asks for more than the last answer said: "Tell me more about him", "Anything else?",

@@ -92,6 +92,19 @@ public sealed class ConversationTests
     }
 
     [Fact]
+    public async Task AnswerAsync_LocalTellMeMoreAfterAQuestionAboutAName_MoreAboutThatName()
+    {
+        var answers = await LocalTurnsAsync("Where is Witkoff going?", "Tell me more", "Tell me more");
+
+        Assert.Contains("Moscow", answers[0].Text, StringComparison.Ordinal);
+        // The other sentence about Witkoff, though it answers "Where is Witkoff going?" less surely (before: "The
+        // articles don't say more about that."); then the seed has no more about him.
+        Assert.StartsWith("Putin also confirmed that President Trump’s special envoy, Steve Witkoff", answers[1].Text, StringComparison.Ordinal);
+        Assert.Single(answers[1].Citations);
+        Assert.Equal(Answer.NoMore, answers[2].Text);
+    }
+
+    [Fact]
     public void Record_TellMeMoreAlone_KeepsTheQuestionItAsksAgain()
     {
         var conversation = new Conversation();

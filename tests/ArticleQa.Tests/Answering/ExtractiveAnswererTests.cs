@@ -58,6 +58,16 @@ public sealed class ExtractiveAnswererTests
         Assert.Equal(Answer.NotCovered, await AnswerAsync(question));
     }
 
+    [Theory]
+    [InlineData("Where is Witkoff going?", "What do the articles say about Witkoff?")]
+    [InlineData("Who will travel to Moscow next week?", "What do the articles say about Moscow?")]
+    [InlineData("What did Steve Witkoff say in Moscow?", "What do the articles say about Steve Witkoff?")]
+    [InlineData("Tell me about the elections", null)]
+    public void AboutName_Question_TheBroadQuestionAboutItsFirstName(string question, string? expected)
+    {
+        Assert.Equal(expected, ExtractiveAnswerer.AboutName(question));
+    }
+
     [Fact]
     public async Task AnswerAsync_NoSources_SaysNotCovered()
     {
