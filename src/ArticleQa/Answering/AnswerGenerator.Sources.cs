@@ -38,9 +38,10 @@ public sealed partial class AnswerGenerator
         var passages = Enumerable.Range(0, index.PassageCountOf(article.Id))
             .Select(p => index.FindPassage($"{article.Id}#{p}", 1))
             .OfType<RetrievedPassage>()
+            .Select(p => (Retrieved: p, Sentences: SentenceSplitter.Sentences(p.Passage.Text).ToList()))
             .ToList();
-        var last = passages.FindLastIndex(p => SentenceSplitter.Sentences(p.Passage.Text).Any(said.Holds));
-        return passages.Skip(Math.Max(last, 0)).FirstOrDefault(p => OverviewRequest.NextSentence(p.Article.Title, SentenceSplitter.Sentences(p.Passage.Text), said) is not null);
+        var last = passages.FindLastIndex(p => p.Sentences.Exists(said.Holds));
+        return passages.Skip(Math.Max(last, 0)).FirstOrDefault(p => OverviewRequest.NextSentence(article.Title, p.Sentences, said) is not null).Retrieved;
     }
 
     /// <summary>The opening passage of each of <paramref name="articles"/>, in their order, <c>Retrieval:TopK</c> of them, each with score 1.</summary>

@@ -178,16 +178,13 @@ internal sealed class ExtractiveAnswerer(IEmbeddingGenerator<string, Embedding<f
 
     /// <summary>
     /// "What do the articles say about X?" for the first name X <paramref name="question"/> names after its first word
-    /// (every first word is capitalised: "Tell me about the elections" names nothing) that is a name and nothing else
-    /// (<see cref="TextFeatures.TopicFormOf"/>); null when it names none.
+    /// (<see cref="NamedEntities.AfterFirstWord"/>) that is a name and nothing else (<see cref="TextFeatures.TopicFormOf"/>);
+    /// null when it names none.
     /// </summary>
-    internal static string? AboutName(string question)
-    {
-        var space = question.TrimStart().IndexOf(' ', StringComparison.Ordinal);
-        return space < 0 ? null : NamedEntities.Find("and " + question.TrimStart()[(space + 1)..])
+    internal static string? AboutName(string question) =>
+        NamedEntities.AfterFirstWord(question)
             .Select(QuestionWording.ArticlesSayAbout)
             .FirstOrDefault(topic => TextFeatures.TopicFormOf(topic) != TopicForm.None);
-    }
 
     /// <summary>
     /// The question's vector (the turn's, when retrieval embedded it) and its word-pieces (MiniLM keeps those of the

@@ -117,16 +117,8 @@ public sealed partial class QueryCondenser(IOptions<LlmOptions> llm, Kernel kern
     [GeneratedRegex(@"^(?:(?:and\s+)?(?:what|how)\s+about|and)\s+(?<x>[^?.!]+?)\s*[?.!]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AboutName();
 
-    /// <summary>
-    /// Whether a name stands in the question after its first word: every first word is capitalised, so "Exactly
-    /// when?" or "Any details?" name nothing, while "Who is Witkoff?" does.
-    /// </summary>
-    private static bool NamesItsSubject(string question)
-    {
-        var first = Words().Match(question);
-        var rest = first.Success ? question[(first.Index + first.Length)..] : question;
-        return NamedEntities.Find("and " + rest).Any();
-    }
+    /// <summary>Whether a name stands in the question after its first word (<see cref="NamedEntities.AfterFirstWord"/>).</summary>
+    private static bool NamesItsSubject(string question) => NamedEntities.AfterFirstWord(question).Any();
 
     [GeneratedRegex(@"[\p{L}']+")]
     private static partial Regex Words();

@@ -23,6 +23,20 @@ public static partial class NamedEntities
             .Select(m => string.Join(' ', m.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).SkipWhile(CommonCapitalised.Contains)))
             .Where(name => name.Length > 1);
 
+    /// <summary>
+    /// The names in a question after its first word: every first word is capitalised, so "Exactly when?" or "Tell me
+    /// about the elections" name nothing, while "Who is Witkoff?" names Witkoff.
+    /// </summary>
+    public static IEnumerable<string> AfterFirstWord(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var first = FirstWord().Match(question);
+        return Find("and " + (first.Success ? question[(first.Index + first.Length)..] : question));
+    }
+
+    [GeneratedRegex(@"[\p{L}']+")]
+    private static partial Regex FirstWord();
+
     [GeneratedRegex(@"\b\p{Lu}[\p{L}\-]+(?:\s+\p{Lu}[\p{L}\-]+)*")]
     private static partial Regex Capitalised();
 }
