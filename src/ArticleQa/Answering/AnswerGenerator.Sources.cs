@@ -8,12 +8,13 @@ public sealed partial class AnswerGenerator
 {
     /// <summary>
     /// The opening passage of each article for an <see cref="OverviewRequest"/>: newest first (undated ones last, then
-    /// by title), <c>Retrieval:TopK</c> of them, each with score 1 (chosen, not found).
+    /// by title), <c>Retrieval:TopK</c> of them, each with score 1 (chosen, not found); of the articles the last of
+    /// <paramref name="recent"/> cited when it is given (<see cref="AskedAbout"/>).
     /// </summary>
-    private async Task<List<RetrievedPassage>> OpeningPassagesAsync(CancellationToken cancellationToken)
+    private async Task<List<RetrievedPassage>> OpeningPassagesAsync(IReadOnlyList<ConversationTurn> recent, CancellationToken cancellationToken)
     {
         using var lease = await library.LeaseIndexAsync(cancellationToken).ConfigureAwait(false);
-        return OpeningPassages(lease.Index, NewestFirst(lease.Index.Articles.Values));
+        return OpeningPassages(lease.Index, AskedAbout(recent, lease.Index));
     }
 
     /// <summary>
@@ -31,7 +32,9 @@ public sealed partial class AnswerGenerator
     /// <summary>
     /// The passage, with score 1, where <paramref name="article"/> goes on after what was said: from the last one
     /// holding a sentence said (the opening one when none does), the first with a sentence left to say
-    /// (<see cref="OverviewRequest.NextSentence"/>); null when the article has said all it has.
+    /// (<see cref="OverviewRequest.NextSentence"/>); null when the article has said all it has. Its text ends with an
+    /// author's note in one of its last passages (<see cref="BylineRequest.IsAuthorNote"/>): the passages after that
+    /// one are the page's boilerplate.
     /// </summary>
     private static RetrievedPassage? Continuation(PassageIndex index, ArticleInfo article, SaidText said)
     {
@@ -40,6 +43,12 @@ public sealed partial class AnswerGenerator
             .OfType<RetrievedPassage>()
             .Select(p => (Retrieved: p, Sentences: SentenceSplitter.Sentences(p.Passage.Text).ToList()))
             .ToList();
+        var endFrom = Math.Max(1, passages.Count - BylineRequest.EndPassages);
+        if (endFrom < passages.Count && passages.FindIndex(endFrom, p => p.Sentences.Exists(BylineRequest.IsAuthorNote)) is var note and >= 0)
+        {
+            passages = passages[..(note + 1)];
+        }
+
         var last = passages.FindLastIndex(p => p.Sentences.Exists(said.Holds));
         return passages.Skip(Math.Max(last, 0)).FirstOrDefault(p => OverviewRequest.NextSentence(article.Title, p.Sentences, said) is not null).Retrieved;
     }

@@ -143,8 +143,18 @@ public sealed partial class AnswerGenerator(
         string query;
         var vector = ReadOnlyMemory<float>.Empty;
         var forMore = recent.Count > 0 && QuestionWording.AsksForMore(question);
-        var (asked, said) = forMore ? MoreOf(question, recent) : (QuestionWording.Core(question), null);
-        var kind = TurnKinds.Of(asked, inConversation: recent.Count > 0);
+        var (asked, said, askedAfter) = forMore ? MoreOf(question, recent) : (QuestionWording.Core(question), null, recent.Count);
+        // The kind of what is asked as it was when asked, after the turns before it.
+        var before = recent.Take(askedAfter).ToList();
+        var kind = TurnKinds.Of(asked, inConversation: before.Count > 0);
+        var ofArticleAskedAbout = kind == TurnKind.Question && before.Count > 0 && OverviewRequest.Matches(asked)
+            && TurnKinds.Of(before[^1].Question, inConversation: true) is TurnKind.Byline or TurnKind.Title or TurnKind.Published;
+        if (ofArticleAskedAbout)
+        {
+            // "Who wrote this?", then "Summarize it": "it" is the article the last answer was about, not its byline.
+            kind = TurnKind.Overview;
+        }
+
         if (forMore && kind is TurnKind.Byline or TurnKind.Title or TurnKind.Published)
         {
             // More than a byline, a title or a date said is searched for as a question, so that what was said is left
@@ -164,7 +174,7 @@ public sealed partial class AnswerGenerator(
             // About the articles as a whole: their opening passages, not a search for the question's words; asked
             // for more, where each goes on after what was said.
             query = asked;
-            sources = said is null ? await OpeningPassagesAsync(cancellationToken).ConfigureAwait(false) : await ContinuedPassagesAsync(said, cancellationToken).ConfigureAwait(false);
+            sources = said is null ? await OpeningPassagesAsync(ofArticleAskedAbout ? before : [], cancellationToken).ConfigureAwait(false) : await ContinuedPassagesAsync(said, cancellationToken).ConfigureAwait(false);
         }
         else if (kind == TurnKind.Byline)
         {
@@ -209,10 +219,12 @@ public sealed partial class AnswerGenerator(
     /// <summary>
     /// A request for more than the last answers said: what to ask (the question itself, or for "Tell me more" alone
     /// the last question that had a subject, "Tell me about the elections"), and what was said since that question,
-    /// which the Local model does not say again.
+    /// which the Local model does not say again; and after how many of <paramref name="recent"/> it was asked (all of
+    /// them for a question of its own, "Tell me more about the elections").
     /// </summary>
-    private static (string Asked, string Said) MoreOf(string question, IReadOnlyList<ConversationTurn> recent)
+    private static (string Asked, string Said, int AskedAfter) MoreOf(string question, IReadOnlyList<ConversationTurn> recent)
     {
+        var askedAfter = recent.Count;
         var from = recent.Count - 1;
         if (QuestionWording.AsksForMoreAlone(question))
         {
@@ -224,15 +236,17 @@ public sealed partial class AnswerGenerator(
             if (!QuestionWording.AsksForMoreAlone(recent[from].Question))
             {
                 question = recent[from].Question;
+                askedAfter = from;
             }
             else if (recent[from].Subject is { } subject)
             {
-                // A run of them longer than the turns kept: the question they all ask again.
+                // A run of them longer than the turns kept: the question they all ask again, asked before those.
                 question = subject;
+                askedAfter = 0;
             }
         }
 
-        return (QuestionWording.Core(question), string.Join(" ", recent.Skip(from).Select(t => t.Answer)));
+        return (QuestionWording.Core(question), string.Join(" ", recent.Skip(from).Select(t => t.Answer)), askedAfter);
     }
 
     /// <summary>

@@ -28,7 +28,7 @@ public static partial class BylineRequest
     private const string Writer = @"(?:authors?|writers?|reporters?|bylines?)";
 
     /// <summary>The passages at an article's end read for its byline: the note and the boilerplate after it.</summary>
-    private const int EndPassages = 3;
+    internal const int EndPassages = 3;
 
     /// <summary>A name as a byline writes it: two to four capitalised words ("Dave DeCamp", "Mary-Kate O'Neil Jr.").</summary>
     private const string Name = @"\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){1,3}";
@@ -125,6 +125,12 @@ public static partial class BylineRequest
     /// <summary>"By Dave DeCamp", "Written by Jane Roe and John Doe", "Reporting by Jane Roe; Editing by John Doe".</summary>
     [GeneratedRegex($@"^(?:(?:Written|Reported|Reporting|Words|Story|Text)\s+)?[Bb]y\s+{Name}\b")]
     private static partial Regex ByLine();
+
+    /// <summary>
+    /// Whether <paramref name="sentence"/> is an author's note ("Dave DeCamp is the news editor of Antiwar.com"),
+    /// which ends an article's text: what a page has after it is its comment or newsletter boilerplate.
+    /// </summary>
+    internal static bool IsAuthorNote(string sentence) => AuthorNote().IsMatch(sentence.Trim());
 
     /// <summary>"Dave DeCamp is the news editor of Antiwar.com", "Jane Roe is a staff writer at the Daily Planet."</summary>
     [GeneratedRegex($@"^{Name}\s+(?:is|was)\s+(?:a|an|the|our)\s+(?:[\p{{L}}-]+\s+){{0,3}}?(?:editor|reporter|writer|correspondent|journalist|columnist|contributor|author|freelancer|blogger)s?\b")]

@@ -23,6 +23,9 @@ internal sealed class ExtractiveAnswerer(IEmbeddingGenerator<string, Embedding<f
     /// <summary>Articles an overview answer sums up, one lead sentence each.</summary>
     private const int OverviewSources = 3;
 
+    /// <summary>How many characters "Tell me more" after an overview reads on for at least, in whole sentences.</summary>
+    private const int ReadOnLength = 100;
+
     // With remote embeddings the word-pieces for the soft token alignment still come from the local MiniLM: loaded
     // on first use, kept for the life of the process.
     private static readonly Lazy<MiniLmEmbeddingGenerator> _ownMiniLm = new(() => new MiniLmEmbeddingGenerator());
@@ -100,11 +103,34 @@ internal sealed class ExtractiveAnswerer(IEmbeddingGenerator<string, Embedding<f
     {
         var saidText = string.IsNullOrEmpty(said) ? null : new SaidText(said);
         var leads = sources.Take(OverviewSources)
-            .Select(s => (s.Number, s.Text, Lead: OverviewRequest.NextSentence(s.Title, SentencesOf(s.Text), saidText)))
-            .Where(s => s.Lead is not null)
-            .Select(s => CitationParser.WithMarkers(Quotations.Whole(s.Text, s.Lead!, earlier: saidText is null), [s.Number]))
+            .Select(s => (s.Number, Text: saidText is null ? Lead(s) : ReadOn(s, saidText)))
+            .Where(s => s.Text is not null)
+            .Select(s => CitationParser.WithMarkers(s.Text!, [s.Number]))
             .ToList();
         return leads.Count == 0 ? new LocalAnswer(Answer.NotCovered, 0) : new LocalAnswer(string.Join(" ", leads), 1);
+
+        static string? Lead(SourcesBlock.Source source) =>
+            OverviewRequest.LeadSentence(source.Title, SentencesOf(source.Text)) is { } lead ? Quotations.Whole(source.Text, lead) : null;
+    }
+
+    /// <summary>
+    /// What <paramref name="source"/> goes on with after what was <paramref name="said"/>: its next sentence
+    /// (<see cref="OverviewRequest.NextSentence"/>, with the rest of a quotation it begins), and the ones after it
+    /// while they come to fewer than <see cref="ReadOnLength"/> characters, so that "Tell me more" is not answered
+    /// with "“I have emphasized this on many occasions.”" alone; null when it has nothing left.
+    /// </summary>
+    private static string? ReadOn(SourcesBlock.Source source, SaidText said)
+    {
+        var sentences = SentencesOf(source.Text).ToList();
+        var parts = new List<string>();
+        while (parts.Sum(p => p.Length + 1) < ReadOnLength && OverviewRequest.NextSentence(source.Title, sentences, said) is { } next)
+        {
+            var part = Quotations.Whole(source.Text, next, earlier: false);
+            parts.Add(part);
+            said = said.And(part);
+        }
+
+        return parts.Count == 0 ? null : string.Join(" ", parts);
     }
 
     /// <summary>

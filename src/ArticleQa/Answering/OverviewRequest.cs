@@ -44,7 +44,8 @@ public static partial class OverviewRequest
     /// The sentence an overview goes on with in one of an article's passages after what the conversation
     /// <paramref name="said"/>: of its sentences after the last one said (all of them when none was, or nothing was
     /// said), the one <see cref="LeadSentence"/> chooses; null when none is left. "Tell me more" after an overview
-    /// reads on in each article instead of saying its lead again.
+    /// reads on in each article instead of saying its lead again. Reading on ends at an author's note
+    /// (<see cref="BylineRequest.IsAuthorNote"/>): "Join the Discussion!" after it is the page's, not the article's.
     /// </summary>
     internal static string? NextSentence(string title, IEnumerable<string> sentences, SaidText? said)
     {
@@ -53,6 +54,11 @@ public static partial class OverviewRequest
         var body = sentences.Select(s => s.Trim()).Where(s => s.Length > 0 && !s.Equals(title.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
         if (said is not null)
         {
+            if (body.FindIndex(BylineRequest.IsAuthorNote) is var note and >= 0)
+            {
+                body = body[..(note + 1)];
+            }
+
             body = [.. body.Skip(body.FindLastIndex(said.Holds) + 1).Where(s => !said.Holds(s))];
         }
 
@@ -65,6 +71,7 @@ public static partial class OverviewRequest
             what(?:'s|\s+is|\s+are|\s+does|\s+do)\s+(?:this|these|the|those)\s+(?:{Articles}|sources?)\s+(?:about|say|cover)
           | what\s+(?:this|these|the|those)\s+{Articles}\s+(?:is|are)\s+about
           | what(?:'s|\s+is)\s+this\s+about
+          | sum\s+(?:it|this|these|them|those)\s+up
           | (?:summari[sz]e|sum\s+up|give\s+(?:me\s+)?(?:a\s+|an\s+|the\s+)?(?:short\s+|quick\s+|brief\s+)?(?:summary|overview|gist|rundown))
             (?:\s+(?:of\s+)?(?:this|these|the|those|it|them)(?:\s+{Articles})?)?
           | (?:what\s+(?:are|is)\s+)?the\s+(?:main|key)\s+(?:points?|takeaways?|ideas?|facts?)

@@ -8,6 +8,11 @@ internal sealed class SaidText(string answers)
 {
     private readonly string _letters = Letters(CitationParser.WithoutMarkers(answers));
 
+    private readonly string _answers = answers;
+
+    /// <summary>What was said and <paramref name="more"/>.</summary>
+    public SaidText And(string more) => new(_answers + " " + more);
+
     /// <summary>Whether the answers hold <paramref name="sentence"/> (one without letters or digits never is).</summary>
     public bool Holds(string sentence)
     {

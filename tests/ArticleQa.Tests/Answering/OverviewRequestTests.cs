@@ -21,6 +21,7 @@ public sealed class OverviewRequestTests
     [InlineData("Summarize the article.")]
     [InlineData("Can you summarise it?")]
     [InlineData("please sum up the articles")]
+    [InlineData("Can you sum it up?")]
     [InlineData("Give me a short summary")]
     [InlineData("Give me an overview of the news")]
     [InlineData("What are the main points?")]
@@ -54,6 +55,7 @@ public sealed class OverviewRequestTests
     [InlineData("Summarize it", false)]
     [InlineData("What is this about?", false)]
     [InlineData("Give me a summary of it", false)]
+    [InlineData("Can you sum it up?", false)]
     [InlineData("What are the main points?", true)]
     [InlineData("Give me a summary", true)]
     [InlineData("TL;DR", true)]
@@ -94,6 +96,26 @@ public sealed class OverviewRequestTests
         Assert.Contains("Witkoff", answer.CondensedQuery, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Who is the author?", "Summarize it")]
+    [InlineData("What is the title of the article?", "Can you sum it up?")]
+    public async Task AnswerAsync_LocalSummarizeItAfterATurnAboutTheArticle_TheArticlesOverviewThenReadingOn(string first, string summarize)
+    {
+        await using var engine = TestEngine.Create();
+        var generator = engine.GetRequiredService<AnswerGenerator>();
+        var conversation = new Conversation();
+        var about = await generator.AnswerAsync(first, conversation, Token);
+
+        var summary = await generator.AnswerAsync(summarize, conversation, Token);
+        var more = await generator.AnswerAsync("Tell me more", conversation, Token);
+
+        // "It" is the article the last turn was about: its lead, not the byline or the title again.
+        Assert.False(about.Abstained);
+        Assert.StartsWith(Lead, summary.Text, StringComparison.Ordinal);
+        Assert.EndsWith("#0", Assert.Single(summary.Citations).PassageId, StringComparison.Ordinal);
+        Assert.StartsWith("“In general, we agree that this could be the basis for future agreements,”", more.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void LeadSentence_HeadlineAndSubtitleFirst_TheFirstSentenceThatEndsAsOne()
     {
@@ -116,6 +138,55 @@ public sealed class OverviewRequestTests
         // Nothing of this passage said: its lead, as for the overview itself.
         Assert.Equal("Putin spoke on Thursday.", OverviewRequest.NextSentence(Title, sentences, new SaidText("Geneva hosted the talks [2].")));
         Assert.Null(OverviewRequest.NextSentence(Title, sentences, new SaidText("More followed [1].")));
+    }
+
+    [Fact]
+    public void NextSentence_AfterTheAuthorsNote_NothingOfThePagesBoilerplate()
+    {
+        const string Title = "Putin Says US Plan Could Be ‘Basis’ for Ukraine Deal";
+        string[] sentences = ["“If they don’t withdraw, we will achieve this through military means,” he said.", "Dave DeCamp is the news editor of Antiwar.com, follow him on Twitter @decampdave.", "Join the Discussion!", "We welcome thoughtful and respectful comments."];
+
+        Assert.Equal(sentences[1], OverviewRequest.NextSentence(Title, sentences, new SaidText("“If they don’t withdraw, we will achieve this through military means,” he said [1].")));
+        Assert.Null(OverviewRequest.NextSentence(Title, sentences, new SaidText("Dave DeCamp is the news editor of Antiwar.com, follow him on Twitter @decampdave [1].")));
+        // The overview's lead is chosen from the whole passage, as before.
+        Assert.Equal(sentences[0], OverviewRequest.LeadSentence(Title, sentences));
+    }
+
+    [Fact]
+    public void Overview_ReadingOnFromShortSentences_WholeSentencesOfAtLeastAFewWords()
+    {
+        const string Text = "Putin spoke on Thursday in Bishkek about the plan that the US had drafted. “Signing documents is pointless. I have said so often.” He went on to other matters, among them the elections that Ukraine has not held, and the war.";
+        SourcesBlock.Source[] sources = [new(1, "Title", Text)];
+
+        var answer = ExtractiveAnswerer.Overview(sources, "Putin spoke on Thursday in Bishkek about the plan that the US had drafted [1].");
+        var next = ExtractiveAnswerer.Overview(sources, "Putin spoke on Thursday in Bishkek about the plan that the US had drafted [1]. " + answer.Text);
+
+        // The two short quoted sentences are too little for a turn: the long one after them is added.
+        Assert.Equal("“Signing documents is pointless. I have said so often.” He went on to other matters, among them the elections that Ukraine has not held, and the war [1].", answer.Text);
+        Assert.Equal(Answer.NotCovered, next.Text);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_LocalTellMeMoreToTheEnd_EndsWithTheAuthorsNote()
+    {
+        await using var engine = TestEngine.Create();
+        var generator = engine.GetRequiredService<AnswerGenerator>();
+        var conversation = new Conversation();
+        await generator.AnswerAsync("What is the article about?", conversation, Token);
+        var read = new List<Answer>();
+
+        // Read on to the end of the seed: its byline is followed by the page's comment boilerplate.
+        while (read.Count < 20 && await generator.AnswerAsync("Tell me more", conversation, Token) is { Abstained: false } answer)
+        {
+            read.Add(answer);
+        }
+
+        Assert.InRange(read.Count, 8, 19);
+        Assert.Equal(Answer.NoMore, conversation.Turns[^1].Answer);
+        Assert.Equal(Answer.NoMore, (await generator.AnswerAsync("Tell me more", conversation, Token)).Text);
+        Assert.EndsWith("Dave DeCamp is the news editor of Antiwar.com, follow him on Twitter @decampdave [1].", read[^1].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(read, a => a.Text.Contains("Discussion", StringComparison.Ordinal) || a.Text.Contains("comments", StringComparison.Ordinal));
+        Assert.Equal(read.Count, read.Select(a => a.Text).Distinct().Count());
     }
 
     [Fact]
