@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ArticleBot.Bot;
 using ArticleQa.Answering;
 
 namespace ArticleBot.Cli;
@@ -15,6 +16,9 @@ internal sealed class ChatCommand : Verb
         command.SetAction((parse, cancellationToken) => RunAsync(parse, context, cancellationToken));
         return command;
     }
+
+    /// <summary>The reply to "hi": what to do instead of "The articles don't cover that."</summary>
+    internal const string Greeted = "Hi! Ask me a question about the articles, such as \"What are the articles about?\"; each answer cites the passages it comes from.";
 
     private static async Task<int> RunAsync(ParseResult parse, VerbContext context, CancellationToken cancellationToken)
     {
@@ -42,6 +46,19 @@ internal sealed class ChatCommand : Verb
             {
                 conversation.Clear();
                 await output.WriteLineAsync("Forgot the conversation.");
+                continue;
+            }
+
+            // A greeting or a thank-you is not a question about the articles, and not a turn a follow-up refers to.
+            if (QuestionWording.IsGreetingAlone(text))
+            {
+                await output.WriteLineAsync(Greeted);
+                continue;
+            }
+
+            if (QuestionWording.IsThanksAlone(text))
+            {
+                await output.WriteLineAsync(BotCommands.YoureWelcome);
                 continue;
             }
 

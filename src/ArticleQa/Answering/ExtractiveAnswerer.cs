@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Text.RegularExpressions;
 using ArticleQa.Answering.Learning;
 using ArticleQa.Retrieval;
 using ArticleQa.Text;
@@ -15,7 +16,7 @@ namespace ArticleQa.Answering;
 /// marker or say <see cref="Answer.NotCovered"/>, at the operating point chosen on the dev split. A sentence that is
 /// part of a quotation is shown with the rest of it (<see cref="Quotations.Whole"/>).
 /// </summary>
-internal sealed class ExtractiveAnswerer(IEmbeddingGenerator<string, Embedding<float>> embeddings, LocalModels models)
+internal sealed partial class ExtractiveAnswerer(IEmbeddingGenerator<string, Embedding<float>> embeddings, LocalModels models)
 {
     /// <summary>Sentences whose vectors from a model other than the local MiniLM are kept (about 13 KB each with their word-pieces).</summary>
     private const int CachedSentences = 10_000;
@@ -87,10 +88,64 @@ internal sealed class ExtractiveAnswerer(IEmbeddingGenerator<string, Embedding<f
             decision = Decide(models, topic, topicVector, candidates, topicTokens);
         }
 
+        var chosen = candidates[decision.Answer ? Introduction(question, candidates, decision.Best) : decision.Best];
         return new LocalAnswer(
-            decision.Answer ? CitationParser.WithMarkers(Quotations.Whole(candidates[decision.Best].Passage, candidates[decision.Best].Sentence), [candidates[decision.Best].SourceNumber]) : Answer.NotCovered,
+            decision.Answer ? CitationParser.WithMarkers(Quotations.Whole(chosen.Passage, chosen.Sentence), [chosen.SourceNumber]) : Answer.NotCovered,
             decision.Confidence);
     }
+
+    /// <summary>
+    /// For "Who is X?" (<see cref="TopicForm.WhoIs"/>), the sentence that introduces X: news writing gives a person's
+    /// full name and role where it first names them ("Russian President Vladimir Putin on Thursday ...", "President
+    /// Trump's special envoy, Steve Witkoff, ..."), and shortens it after ("Putin said that ..."). So of the
+    /// candidates naming X, not counting a headline or caption, the one where X ends the longest run of capitalised words, when
+    /// that run is longer than in the <paramref name="best"/> one; the first such in retrieval order. Any sentence
+    /// naming X answers the broad question; this one says who X is. Other questions keep <paramref name="best"/>.
+    /// </summary>
+    internal static int Introduction(string question, IReadOnlyList<CandidateSentence> candidates, int best)
+    {
+        var (form, name) = TextFeatures.TopicOf(question);
+        if (form != TopicForm.WhoIs || name is null)
+        {
+            return best;
+        }
+
+        var chosen = best;
+        var longest = NameRun(candidates[best], name);
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            if (NameRun(candidates[i], name) is var run && run > longest)
+            {
+                (chosen, longest) = (i, run);
+            }
+        }
+
+        return chosen;
+
+        static int NameRun(CandidateSentence candidate, string name)
+        {
+            // A headline or a caption (no final stop) is in title case, a run of capitals whatever it says.
+            if (candidate.Sentence.Trim().Equals(candidate.Title.Trim(), StringComparison.OrdinalIgnoreCase)
+                || !EndsAsASentence().IsMatch(candidate.Sentence)
+                || NameAt(candidate.Sentence, name) is not { } at)
+            {
+                return 0;
+            }
+
+            var before = CapitalisedRunBefore().Match(candidate.Sentence[..at.Index]);
+            return name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length + (before.Success ? before.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length : 0);
+        }
+
+        static Match? NameAt(string sentence, string name) =>
+            Regex.Match(sentence, @"(?<![\p{L}\d])" + Regex.Escape(name) + @"(?![\p{L}\d])", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)) is { Success: true } m ? m : null;
+    }
+
+    [GeneratedRegex("""[.!?]["”’')\]]*\s*$""")]
+    private static partial Regex EndsAsASentence();
+
+    /// <summary>The capitalised words right before a point in a sentence: "Russian President Vladimir " before "Putin".</summary>
+    [GeneratedRegex(@"(?:\p{Lu}[\p{L}.-]* )+$", RegexOptions.CultureInvariant)]
+    private static partial Regex CapitalisedRunBefore();
 
     /// <summary>
     /// The answer to an <see cref="OverviewRequest"/>, whose sources are the articles' opening passages: the lead

@@ -1,3 +1,4 @@
+using ArticleBot.Cli;
 
 namespace ArticleBot.Tests.Cli;
 
@@ -28,5 +29,23 @@ public sealed class ChatCommandTests
         // Without the history the same follow-up no longer knows who "he" is.
         Assert.DoesNotContain("Witkoff", replies[3], StringComparison.Ordinal);
         Assert.DoesNotContain("Never read", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_GreetingAndThanks_RepliedToAndNotTurnsOfTheConversation()
+    {
+        var input = string.Join("\n", "hi", "What is this about?", "thanks!", "Tell me more", "exit");
+
+        var (exitCode, output, _) = await VerbRunner.RunWithAsync(VerbRunner.WithDefaults("chat"), input);
+
+        Assert.Equal(0, exitCode);
+        var replies = output.Split("> ")[1..^1];
+        Assert.Equal(4, replies.Length);
+        Assert.Equal(ChatCommand.Greeted, replies[0].Trim());
+        // After "hi", "What is this about?" is still the first question: the overview, not a follow-up on "hi".
+        Assert.StartsWith("Russian President Vladimir Putin on Thursday", replies[1], StringComparison.Ordinal);
+        Assert.Equal(ArticleBot.Bot.BotCommands.YoureWelcome, replies[2].Trim());
+        // "Tell me more" reads on after the overview, the thank-you in between.
+        Assert.StartsWith("“In general, we agree", replies[3], StringComparison.Ordinal);
     }
 }

@@ -49,6 +49,21 @@ public sealed class ExtractiveAnswererTests
     }
 
     [Theory]
+    [InlineData("Who is Putin?", "Russian President Vladimir Putin spoke in Bishkek on Thursday [2].")]
+    [InlineData("Who is Witkoff?", "The talks were led by the White House envoy, Steve Witkoff [1].")]
+    public async Task AnswerAsync_WhoIsAName_TheSentenceThatIntroducesThem(string question, string expected)
+    {
+        SourcesBlock.Source[] sources =
+        [
+            new(1, "Putin on the plan", "Putin Meets Witkoff\n\nPutin said Witkoff would come to Moscow. The talks were led by the White House envoy, Steve Witkoff. Putin said more talks were needed."),
+            new(2, "Putin in Bishkek", "Russian President Vladimir Putin spoke in Bishkek on Thursday. Putin said the plan could be a basis."),
+        ];
+
+        // Any sentence naming the name answers the broad question; the one with the full name and role says who it is.
+        Assert.Equal(expected, await AnswerAsync(question, sources));
+    }
+
+    [Theory]
     [InlineData("What is the capital of France?")]
     [InlineData("What did Zelensky say about the plan?")]
     [InlineData("Who?")]

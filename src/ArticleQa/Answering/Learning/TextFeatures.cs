@@ -112,13 +112,16 @@ internal static partial class TextFeatures
     /// else ("Russia's GDP" is not one). Those are what <c>train</c>'s entity questions ask; SQuAD's own "Who is ...?"
     /// and "What is ...?", or a topic in lower case ("sanctions"), ask about something else.
     /// </summary>
-    public static TopicForm TopicFormOf(string question)
+    public static TopicForm TopicFormOf(string question) => TopicOf(question).Form;
+
+    /// <summary>The broad question's form (<see cref="TopicFormOf"/>) and the name it asks about; null when it is none.</summary>
+    public static (TopicForm Form, string? Name) TopicOf(string question)
     {
         ArgumentNullException.ThrowIfNull(question);
         var match = TopicQuestion().Match(question.Trim());
         if (!match.Success)
         {
-            return TopicForm.None;
+            return (TopicForm.None, null);
         }
 
         var form = match.Groups["form"].Value.ToLowerInvariant() switch
@@ -129,7 +132,7 @@ internal static partial class TextFeatures
             _ => TopicForm.WhatIs,
         };
         var name = match.Groups["x"].Value;
-        return NameAlone().IsMatch(name) && !Possessive().IsMatch(name) ? form : TopicForm.None;
+        return NameAlone().IsMatch(name) && !Possessive().IsMatch(name) ? (form, name) : (TopicForm.None, null);
     }
 
     private static bool ContainsWord(string text, string word) =>
