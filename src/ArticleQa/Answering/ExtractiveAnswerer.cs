@@ -240,6 +240,23 @@ internal sealed partial class ExtractiveAnswerer(IEmbeddingGenerator<string, Emb
     /// <summary>The best candidate, the abstention model's confidence in it, and whether that reaches the operating point.</summary>
     internal static (int Best, double Confidence, bool Answer) Decide(LocalModels models, string question, float[] questionVector, IReadOnlyList<CandidateSentence> candidates, TokenVectors questionTokens)
     {
+        var (best, confidence, answer, probabilities) = Decided(models, question, questionVector, candidates, questionTokens);
+        if (!answer && SaysAboutRequest.Of(question) is var (speaker, topic))
+        {
+            // "What did Putin say about elections?": the best-scored sentence of the speaker's that holds the topic.
+            var said = Enumerable.Range(0, candidates.Count).Where(i => SaysAboutRequest.Answers(candidates[i], speaker, topic)).ToList();
+            if (said.Count > 0)
+            {
+                return (said.MaxBy(i => probabilities[i]), confidence, true);
+            }
+        }
+
+        return (best, confidence, answer);
+    }
+
+    /// <summary>What the learned models decide: the best candidate, the abstention model's confidence, whether it answers, and every candidate's probability.</summary>
+    private static (int Best, double Confidence, bool Answer, float[] Probabilities) Decided(LocalModels models, string question, float[] questionVector, IReadOnlyList<CandidateSentence> candidates, TokenVectors questionTokens)
+    {
         var features = SentenceFeatures.Extract(question, questionVector, candidates, questionTokens);
         var probabilities = models.Scorer.Predict(features);
         var best = 0;
@@ -254,7 +271,7 @@ internal sealed partial class ExtractiveAnswerer(IEmbeddingGenerator<string, Emb
 
         var (abstention, operatingPoint) = models.AbstentionFor(question);
         var confidence = abstention.Predict([QuestionFeatures.Extract(question, candidates, features, probabilities, questionTokens)])[0];
-        return (best, confidence, confidence >= operatingPoint);
+        return (best, confidence, confidence >= operatingPoint, probabilities);
     }
 
     /// <summary>

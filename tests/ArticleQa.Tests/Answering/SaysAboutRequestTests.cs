@@ -1,0 +1,68 @@
+using ArticleQa.Answering;
+using ArticleQa.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ArticleQa.Tests.Answering;
+
+public sealed class SaysAboutRequestTests
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData("What did Putin say about elections?", "Putin", "elect")]
+    [InlineData("what does Putin think of the plan", "Putin", "plan")]
+    [InlineData("What has Vladimir Putin said about the Ukrainian government?", "Vladimir Putin", "ukrainian govern")]
+    [InlineData("How did Putin feel about Europe?", "Putin", "europ")]
+    public void Of_SpeakerAndTopic(string question, string speaker, string terms)
+    {
+        var asked = SaysAboutRequest.Of(question);
+
+        Assert.NotNull(asked);
+        Assert.Equal(speaker, asked.Value.Speaker);
+        Assert.Equal(terms, string.Join(" ", asked.Value.TopicTerms));
+    }
+
+    [Theory]
+    [InlineData("What did he say about elections?")]
+    [InlineData("What did the president say about elections?")]
+    [InlineData("What did Putin say?")]
+    [InlineData("What did Putin say about it?")]
+    [InlineData("Where did Putin say it?")]
+    public void Of_NoNamedSpeakerOrNoTopic_Null(string question)
+    {
+        Assert.Null(SaysAboutRequest.Of(question));
+    }
+
+    [Theory]
+    [InlineData("What did Putin say about elections?", "it was pointless to sign agreements with the Ukrainian government")]
+    [InlineData("What did Putin say about Europe?", "The Russian leader also said it was “ridiculous”")]
+    [InlineData("What did Putin say about Witkoff?", "Putin also confirmed that President Trump’s special envoy, Steve Witkoff")]
+    [InlineData("What did Putin say about the war?", "he was content with continuing the war")]
+    [InlineData("What has Putin said about final versions?", "these do not exist")]
+    public async Task AnswerAsync_WhatTheSpeakerSaidAboutATopicTheSeedHas_TheirSentenceCited(string question, string expected)
+    {
+        await using var engine = TestEngine.Create();
+
+        var answer = await engine.GetRequiredService<AnswerGenerator>().AnswerAsync(question, Token);
+
+        Assert.Contains(expected, answer.Text, StringComparison.Ordinal);
+        Assert.Single(answer.Citations);
+    }
+
+    [Theory]
+    [InlineData("What did Putin say about sanctions?")]
+    [InlineData("What did Putin say about China?")]
+    [InlineData("What does Putin think about NATO?")]
+    [InlineData("What did Trump say about the elections?")]
+    [InlineData("What did Witkoff say about the deal?")]
+    [InlineData("What did Zelensky say about the plan?")]
+    public async Task AnswerAsync_TopicTheSeedLacksOrSpeakerItDoesNotQuoteOnIt_NotCovered(string question)
+    {
+        await using var engine = TestEngine.Create();
+
+        var answer = await engine.GetRequiredService<AnswerGenerator>().AnswerAsync(question, Token);
+
+        // "Witkoff will travel to Moscow ... to discuss the potential deal" is about him, not what he said.
+        Assert.Equal(Answer.NotCovered, answer.Text);
+    }
+}
