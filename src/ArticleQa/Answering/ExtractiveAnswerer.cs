@@ -79,7 +79,14 @@ internal sealed partial class ExtractiveAnswerer(IEmbeddingGenerator<string, Emb
         }
 
         var decision = Decide(models, question, questionVector, candidates, questionTokens);
-        if (!decision.Answer && turn?.Said is { Length: > 0 } && AboutName(question) is { } topic)
+        var saysAbout = turn?.Said is { Length: > 0 } && SaysAboutRequest.Of(question) is not null;
+        if (saysAbout)
+        {
+            // What the speaker said about the topic, or nothing more: not a sentence on the question's other words.
+            decision = MoreSaid(question, candidates, new SaidText(turn!.Said!)) is { } more ? (more, decision.Confidence, true) : (decision.Best, decision.Confidence, false);
+        }
+
+        if (!decision.Answer && !saysAbout && turn?.Said is { Length: > 0 } && AboutName(question) is { } topic)
         {
             // Asked for more, and nothing else answers the question itself: more about the name it asks about, as the
             // broad question about it ("Where is Witkoff going?", then "Tell me more": what else the articles say
@@ -92,6 +99,24 @@ internal sealed partial class ExtractiveAnswerer(IEmbeddingGenerator<string, Emb
         return new LocalAnswer(
             decision.Answer ? CitationParser.WithMarkers(Quotations.Whole(chosen.Passage, chosen.Sentence), [chosen.SourceNumber]) : Answer.NotCovered,
             decision.Confidence);
+    }
+
+    /// <summary>
+    /// "What did Putin say about Europe?", then "Tell me more": another sentence of the speaker's on the topic
+    /// (<see cref="SaysAboutRequest.Answers"/>), else the one that goes on with what was said
+    /// (<see cref="SaysAboutRequest.GoesOn"/>), rather than any other sentence the models would rate higher for the
+    /// question's other words; null for other questions or when there is neither (the articles say no more).
+    /// </summary>
+    private static int? MoreSaid(string question, List<CandidateSentence> candidates, SaidText said)
+    {
+        if (SaysAboutRequest.Of(question) is not var (speaker, topicTerms))
+        {
+            return null;
+        }
+
+        var other = candidates.FindIndex(c => SaysAboutRequest.Answers(c, speaker, topicTerms));
+        var next = other >= 0 ? other : candidates.FindIndex(c => SaysAboutRequest.GoesOn(c, speaker, said));
+        return next >= 0 ? next : null;
     }
 
     /// <summary>
@@ -241,10 +266,10 @@ internal sealed partial class ExtractiveAnswerer(IEmbeddingGenerator<string, Emb
     internal static (int Best, double Confidence, bool Answer) Decide(LocalModels models, string question, float[] questionVector, IReadOnlyList<CandidateSentence> candidates, TokenVectors questionTokens)
     {
         var (best, confidence, answer, probabilities) = Decided(models, question, questionVector, candidates, questionTokens);
-        if (!answer && SaysAboutRequest.Of(question) is var (speaker, topic))
+        if (!answer && SaysAboutRequest.Of(question) is var (speaker, topicTerms))
         {
             // "What did Putin say about elections?": the best-scored sentence of the speaker's that holds the topic.
-            var said = Enumerable.Range(0, candidates.Count).Where(i => SaysAboutRequest.Answers(candidates[i], speaker, topic)).ToList();
+            var said = Enumerable.Range(0, candidates.Count).Where(i => SaysAboutRequest.Answers(candidates[i], speaker, topicTerms)).ToList();
             if (said.Count > 0)
             {
                 return (said.MaxBy(i => probabilities[i]), confidence, true);

@@ -32,7 +32,8 @@ internal static partial class SaysAboutRequest
     /// <summary>
     /// Whether <paramref name="candidate"/> says what <paramref name="speaker"/> said about the topic: all of
     /// <paramref name="topicTerms"/> are among its terms, and it reports the speaker's speech: it opens with their
-    /// name, or opens with no other name and names them, or follows a sentence that names them first.
+    /// name, or opens with no other name and names them, follows a sentence that names them first, or opens a
+    /// quotation that ends with their name ("..., ” Putin said.").
     /// </summary>
     public static bool Answers(CandidateSentence candidate, string speaker, IReadOnlyList<string> topicTerms)
     {
@@ -55,7 +56,66 @@ internal static partial class SaysAboutRequest
             return Names(opening, speaker);
         }
 
-        return Names(candidate.Sentence, speaker) || SpeakerBefore(candidate, speaker);
+        return Names(candidate.Sentence, speaker) || SpeakerBefore(candidate, speaker) || SpeakerAfter(candidate, speaker);
+    }
+
+    /// <summary>
+    /// Whether a quotation <paramref name="candidate"/> is part of is the speaker's by the words after its end: "“I believe
+    /// that the Ukrainian authorities made a fundamental and strategic mistake ... As a result, the president lost his
+    /// legitimate status,” Putin said." Read up to four sentences on, in its passage.
+    /// </summary>
+    private static bool SpeakerAfter(CandidateSentence candidate, string speaker)
+    {
+        var sentence = candidate.Sentence.Trim();
+        var sentences = SentenceSplitter.Sentences(candidate.Passage).Select(s => s.Trim()).ToList();
+        var at = sentences.IndexOf(sentence);
+        if (at < 0)
+        {
+            return false;
+        }
+
+        // Inside a quotation at its end: one opened in it or before it (in its passage) and not closed.
+        var upTo = string.Join(" ", sentences.Take(at + 1));
+        if (upTo.LastIndexOf('“') is var opens && (opens < 0 || upTo.IndexOf('”', opens) >= 0))
+        {
+            return false;
+        }
+
+        for (var i = at + 1; i < sentences.Count && i <= at + 4; i++)
+        {
+            if (sentences[i].Contains('“', StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            var closes = sentences[i].IndexOf('”', StringComparison.Ordinal);
+            if (closes >= 0)
+            {
+                return Names(sentences[i][closes..], speaker);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="candidate"/> goes on with what the speaker was said to say: it comes right after a
+    /// sentence already <paramref name="said"/> in its passage and reports speech that is not someone else's ("“We
+    /// never had any such intentions. ...,” he said." after "The Russian leader also said it was “ridiculous” ...").
+    /// "Tell me more" after such a question gets it, though it does not name the topic again.
+    /// </summary>
+    public static bool GoesOn(CandidateSentence candidate, string speaker, SaidText said)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentNullException.ThrowIfNull(said);
+        if (!ReportsSpeech().IsMatch(candidate.Sentence) || (OpeningName(candidate.Sentence) is { } opening && !Names(opening, speaker)))
+        {
+            return false;
+        }
+
+        var sentences = SentenceSplitter.Sentences(candidate.Passage).Select(s => s.Trim()).ToList();
+        var at = sentences.IndexOf(candidate.Sentence.Trim());
+        return at > 0 && said.Holds(sentences[at - 1]);
     }
 
     /// <summary>
@@ -72,11 +132,14 @@ internal static partial class SaysAboutRequest
         return at > 0 && NamedEntities.Find(sentences[at - 1]).FirstOrDefault() is { } first && Names(first, speaker);
     }
 
-    /// <summary>The name a sentence opens with, its subject as a rule ("Putin also confirmed ..."); null when it opens otherwise ("The Russian leader ...", "He said ...").</summary>
+    /// <summary>The name a sentence opens with, its subject as a rule ("Putin also confirmed ..."); null when it opens otherwise ("The Russian leader ...", "He said ...", "Signing documents ...").</summary>
     private static string? OpeningName(string sentence)
     {
         var text = sentence.Trim().TrimStart('“', '"', '‘', '\'');
-        return NamedEntities.Find(text).FirstOrDefault() is { } first && text.StartsWith(first, StringComparison.Ordinal) ? first : null;
+        // A common word capitalised as the first ("Signing documents ... is pointless.") is no name.
+        return NamedEntities.Find(text).FirstOrDefault() is { } first && text.StartsWith(first, StringComparison.Ordinal)
+            && !(first.IndexOf(' ', StringComparison.Ordinal) < 0 && EnglishWords.IsCommonWord(first.ToLowerInvariant()))
+            ? first : null;
     }
 
     private static bool Names(string text, string speaker) =>

@@ -39,6 +39,7 @@ public sealed class SaysAboutRequestTests
     [InlineData("What did Putin say about Witkoff?", "Putin also confirmed that President Trump’s special envoy, Steve Witkoff")]
     [InlineData("What did Putin say about the war?", "he was content with continuing the war")]
     [InlineData("What has Putin said about final versions?", "these do not exist")]
+    [InlineData("What did Putin say about the Ukrainian leadership?", "“Signing documents with the Ukrainian leadership is pointless")]
     public async Task AnswerAsync_WhatTheSpeakerSaidAboutATopicTheSeedHas_TheirSentenceCited(string question, string expected)
     {
         await using var engine = TestEngine.Create();
@@ -64,5 +65,27 @@ public sealed class SaysAboutRequestTests
 
         // "Witkoff will travel to Moscow ... to discuss the potential deal" is about him, not what he said.
         Assert.Equal(Answer.NotCovered, answer.Text);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_TellMeMoreAfterWhatTheSpeakerSaid_WhatElseTheySaidOnItThenNoMore()
+    {
+        await using var engine = TestEngine.Create();
+        var generator = engine.GetRequiredService<AnswerGenerator>();
+        var conversation = new Conversation();
+
+        var europe = await generator.AnswerAsync("What did Putin say about Europe?", conversation, Token);
+        var goesOn = await generator.AnswerAsync("Tell me more", conversation, Token);
+        var end = await generator.AnswerAsync("Tell me more", conversation, Token);
+        conversation.Clear();
+        await generator.AnswerAsync("What did Putin say about elections?", conversation, Token);
+        var elections = await generator.AnswerAsync("Tell me more", conversation, Token);
+
+        Assert.Contains("“ridiculous”", europe.Text, StringComparison.Ordinal);
+        // The quotation after it, which does not say "Europe" again, then no sentence on other words (the lead).
+        Assert.StartsWith("“We never had any such intentions", goesOn.Text, StringComparison.Ordinal);
+        Assert.Equal(Answer.NoMore, end.Text);
+        // A quotation whose speaker is named after its end: "..., ” Putin said."
+        Assert.StartsWith("“I believe that the Ukrainian authorities made a fundamental and strategic mistake", elections.Text, StringComparison.Ordinal);
     }
 }
