@@ -150,19 +150,16 @@ internal sealed partial class ExtractiveAnswerer(IEmbeddingGenerator<string, Emb
         static int NameRun(CandidateSentence candidate, string name)
         {
             // A headline or a caption (no final stop) is in title case, a run of capitals whatever it says.
-            if (candidate.Sentence.Trim().Equals(candidate.Title.Trim(), StringComparison.OrdinalIgnoreCase)
-                || !EndsAsASentence().IsMatch(candidate.Sentence)
-                || NameAt(candidate.Sentence, name) is not { } at)
+            var at = NamedEntities.IndexOfName(candidate.Sentence, name);
+            if (at < 0 || candidate.Sentence.Trim().Equals(candidate.Title.Trim(), StringComparison.OrdinalIgnoreCase)
+                || !EndsAsASentence().IsMatch(candidate.Sentence))
             {
                 return 0;
             }
 
-            var before = CapitalisedRunBefore().Match(candidate.Sentence[..at.Index]);
+            var before = CapitalisedRunBefore().Match(candidate.Sentence[..at]);
             return name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length + (before.Success ? before.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length : 0);
         }
-
-        static Match? NameAt(string sentence, string name) =>
-            Regex.Match(sentence, @"(?<![\p{L}\d])" + Regex.Escape(name) + @"(?![\p{L}\d])", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)) is { Success: true } m ? m : null;
     }
 
     [GeneratedRegex("""[.!?]["”’')\]]*\s*$""")]
@@ -273,6 +270,19 @@ internal sealed partial class ExtractiveAnswerer(IEmbeddingGenerator<string, Emb
             if (said.Count > 0)
             {
                 return (said.MaxBy(i => probabilities[i]), confidence, true);
+            }
+        }
+
+        if (!answer && HowManyRequest.CountedOf(question) is { } counted)
+        {
+            // "How many points does the plan have?": the best-scored sentence that gives a number of points, in a
+            // passage with every name and number the question names ("How many points were changed in 2024?" is
+            // not answered from a passage without 2024).
+            var counts = Enumerable.Range(0, candidates.Count).Where(i => HowManyRequest.Answers(candidates[i].Sentence, counted)
+                && TextFeatures.MissingNames(question, candidates[i].Passage) == 0 && TextFeatures.MissingNumbers(question, candidates[i].Passage) == 0).ToList();
+            if (counts.Count > 0)
+            {
+                return (counts.MaxBy(i => probabilities[i]), confidence, true);
             }
         }
 

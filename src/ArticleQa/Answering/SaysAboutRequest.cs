@@ -142,8 +142,7 @@ internal static partial class SaysAboutRequest
             ? first : null;
     }
 
-    private static bool Names(string text, string speaker) =>
-        Regex.IsMatch(text, @"(?<![\p{L}\d])" + Regex.Escape(speaker) + @"(?![\p{L}\d])", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    private static bool Names(string text, string speaker) => NamedEntities.IndexOfName(text, speaker) >= 0;
 
     // Case-insensitive but for the speaker, whose name is capitalised.
     [GeneratedRegex(@"^(?i:what|how)\s+(?i:did|does|do|has|have|had)\s+(?<speaker>\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){0,2})\s+(?i:say|said|think|thought|feel|felt|tell\s+(?:reporters|journalists))\s+(?i:about|of|on|regarding|concerning)\s+(?<topic>[^?]+?)\s*\??$", RegexOptions.CultureInvariant)]

@@ -17,6 +17,15 @@ public static partial class NamedEntities
         "Have", "Had", "User", "Bot",
     };
 
+    /// <summary>Where <paramref name="text"/> names <paramref name="name"/>, as whole words and in its case ("Putin" is not in "Putinism"); -1 when it does not.</summary>
+    public static int IndexOfName(string text, string name)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        var match = Regex.Match(text, @"(?<![\p{L}\d])" + Regex.Escape(name) + @"(?![\p{L}\d])", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        return match.Success ? match.Index : -1;
+    }
+
     /// <summary>The names in <paramref name="text"/>, in order of appearance (repeats kept).</summary>
     public static IEnumerable<string> Find(string text) =>
         Capitalised().Matches(text)
