@@ -101,6 +101,34 @@ public sealed partial class WebChatBrowserTests
         Assert.Equal(asked.Length, replies.Select(r => r.Text).Distinct().Count());
     }
 
+    /// <summary>
+    /// Questions as readers word them, typed in the page: who someone is, what he said about something and more of it,
+    /// and a count. Each reply is the bubble after its own question, cited, with the sentence that answers it.
+    /// </summary>
+    [Fact]
+    public async Task WebChatPage_ReadersQuestions_EachAnsweredWithItsSentenceCited()
+    {
+        await using var session = await BrowserSession.StartAsync(streaming: true);
+        var page = session.Page;
+        string[] asked = ["Who is Putin?", "What did Putin say about Europe?", "Tell me more", "How many points does the plan have?"];
+        for (var turn = 0; turn < asked.Length; turn++)
+        {
+            await AskAsync(page, asked[turn], turn + 1);
+        }
+
+        var bubbles = await BubblesAsync(page);
+        var replies = bubbles.Select((b, i) => (b, i)).Where(x => x.b.User).Select(x => bubbles[x.i + 1]).ToList();
+        Directory.CreateDirectory(Path.GetDirectoryName(ScreenshotPath)!);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetDirectoryName(ScreenshotPath)!, "webchat-readers.png"), FullPage = true });
+        Assert.Equal(asked.Length, replies.Count);
+        Assert.All(replies, r => Assert.False(r.User, Describe(bubbles)));
+        Assert.All(replies, r => Assert.Contains(r.Citations, c => c.Contains(DirectLineConversationTests.ArticleTitle, StringComparison.Ordinal)));
+        Assert.Contains("Russian President Vladimir Putin", replies[0].Text, StringComparison.Ordinal);
+        Assert.Contains("ridiculous", replies[1].Text, StringComparison.Ordinal);
+        Assert.Contains("We never had any such intentions", replies[2].Text, StringComparison.Ordinal);
+        Assert.Contains("28", replies[3].Text, StringComparison.Ordinal);
+    }
+
     /// <summary>A citation without a url opens the bot's article page at the cited sentence, highlighted and in view.</summary>
     [Fact]
     public async Task WebChatPage_CitationClicked_OpensArticleAtHighlightedSentence()
