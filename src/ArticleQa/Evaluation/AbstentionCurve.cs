@@ -5,7 +5,9 @@ namespace ArticleQa.Evaluation;
 /// counts as abstained when its confidence is below t (no confidence, e.g. no passage at all: abstained). Answer
 /// accuracy at t counts an answerable question right when it would still be answered and the answer this run gave
 /// was right (so below the run's operating point it is a lower bound: answers not given were not scored).
-/// Empty when no answer carries a confidence (real LLMs).
+/// Empty when no answer carries a confidence (real LLMs). An answer the Local model's rules for a question's form give
+/// when the abstention model would not answer (a count, what someone said about something) keeps that model's
+/// confidence, under the operating point, so the curve counts it as abstained at thresholds above its confidence.
 /// </summary>
 public static class AbstentionCurve
 {
