@@ -20,13 +20,14 @@ public sealed partial class AnswerGenerator
     /// <summary>
     /// The sources of "Tell me more" after an overview, in the overview's order of articles: the passage of each where
     /// it goes on after what was <paramref name="said"/> (<see cref="Continuation"/>), <c>Retrieval:TopK</c> of them.
-    /// An article with nothing left is left out; none left, none.
+    /// An article with nothing left is left out; none left, none. Of the articles the last of <paramref name="recent"/>
+    /// cited when it is given, as for the overview it goes on from ("Who wrote this?", "Summarize it", "Tell me more").
     /// </summary>
-    private async Task<List<RetrievedPassage>> ContinuedPassagesAsync(string said, CancellationToken cancellationToken)
+    private async Task<List<RetrievedPassage>> ContinuedPassagesAsync(string said, IReadOnlyList<ConversationTurn> recent, CancellationToken cancellationToken)
     {
         using var lease = await library.LeaseIndexAsync(cancellationToken).ConfigureAwait(false);
         var saidText = new SaidText(said);
-        return [.. NewestFirst(lease.Index.Articles.Values).Select(a => Continuation(lease.Index, a, saidText)).OfType<RetrievedPassage>().Take(_retrieval.TopK)];
+        return [.. AskedAbout(recent, lease.Index).Select(a => Continuation(lease.Index, a, saidText)).OfType<RetrievedPassage>().Take(_retrieval.TopK)];
     }
 
     /// <summary>

@@ -174,7 +174,7 @@ public sealed partial class AnswerGenerator(
             // About the articles as a whole: their opening passages, not a search for the question's words; asked
             // for more, where each goes on after what was said.
             query = asked;
-            sources = said is null ? await OpeningPassagesAsync(ofArticleAskedAbout ? before : [], cancellationToken).ConfigureAwait(false) : await ContinuedPassagesAsync(said, cancellationToken).ConfigureAwait(false);
+            sources = said is null ? await OpeningPassagesAsync(ofArticleAskedAbout ? before : [], cancellationToken).ConfigureAwait(false) : await ContinuedPassagesAsync(said, ofArticleAskedAbout ? before : [], cancellationToken).ConfigureAwait(false);
         }
         else if (kind == TurnKind.Byline)
         {

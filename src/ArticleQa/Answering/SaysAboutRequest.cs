@@ -31,9 +31,9 @@ internal static partial class SaysAboutRequest
 
     /// <summary>
     /// Whether <paramref name="candidate"/> says what <paramref name="speaker"/> said about the topic: all of
-    /// <paramref name="topicTerms"/> are among its terms, and it reports the speaker's speech: it opens with their
-    /// name, or opens with no other name and names them, follows a sentence that names them first, or opens a
-    /// quotation that ends with their name ("..., ” Putin said.").
+    /// <paramref name="topicTerms"/> are among its terms, and it reports the speaker's speech: the name it gives the
+    /// speech to is theirs (<see cref="NamedSpeaker"/>), or it gives it to no name and follows a sentence that names
+    /// them first, or is part of a quotation that ends with their name ("..., ” Putin said.").
     /// </summary>
     public static bool Answers(CandidateSentence candidate, string speaker, IReadOnlyList<string> topicTerms)
     {
@@ -50,13 +50,14 @@ internal static partial class SaysAboutRequest
             return false;
         }
 
-        if (OpeningName(candidate.Sentence) is { } opening)
+        if (NamedSpeaker(candidate.Sentence) is { } who)
         {
-            // "Putin also confirmed that ... Steve Witkoff will be traveling": Putin's words, not Witkoff's.
-            return Names(opening, speaker);
+            // "Putin also confirmed that ... Steve Witkoff will be traveling": Putin's words, not Witkoff's; "He said
+            // Putin ..." or "But Zelensky said Putin ..." are someone else's.
+            return Names(who, speaker);
         }
 
-        return Names(candidate.Sentence, speaker) || SpeakerBefore(candidate, speaker) || SpeakerAfter(candidate, speaker);
+        return SpeakerBefore(candidate, speaker) || SpeakerAfter(candidate, speaker);
     }
 
     /// <summary>
@@ -108,7 +109,7 @@ internal static partial class SaysAboutRequest
     {
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(said);
-        if (!ReportsSpeech().IsMatch(candidate.Sentence) || (OpeningName(candidate.Sentence) is { } opening && !Names(opening, speaker)))
+        if (!ReportsSpeech().IsMatch(candidate.Sentence) || (NamedSpeaker(candidate.Sentence) is { } who && !Names(who, speaker)))
         {
             return false;
         }
@@ -132,15 +133,30 @@ internal static partial class SaysAboutRequest
         return at > 0 && NamedEntities.Find(sentences[at - 1]).FirstOrDefault() is { } first && Names(first, speaker);
     }
 
-    /// <summary>The name a sentence opens with, its subject as a rule ("Putin also confirmed ..."); null when it opens otherwise ("The Russian leader ...", "He said ...", "Signing documents ...").</summary>
-    private static string? OpeningName(string sentence)
+    /// <summary>
+    /// Whoever a sentence names as speaking: the first capitalised name followed within three words by a verb of
+    /// saying ("Putin also confirmed", "Russian President Vladimir Putin on Thursday spoke", "He said", "Zelensky
+    /// replied"), or one after "said" ("said Putin"); null when speech is given to no name ("he said", "The Russian
+    /// leader also said").
+    /// </summary>
+    private static string? NamedSpeaker(string sentence)
     {
-        var text = sentence.Trim().TrimStart('“', '"', '‘', '\'');
-        // A common word capitalised as the first ("Signing documents ... is pointless.") is no name.
-        return NamedEntities.Find(text).FirstOrDefault() is { } first && text.StartsWith(first, StringComparison.Ordinal)
-            && !(first.IndexOf(' ', StringComparison.Ordinal) < 0 && EnglishWords.IsCommonWord(first.ToLowerInvariant()))
-            ? first : null;
+        foreach (Match m in SpeakerNamed().Matches(sentence))
+        {
+            // "He said", "The Russian leader said": a pronoun or a description, no name ("The" and "He" dropped, a
+            // proper adjective alone is none).
+            if (NamedEntities.Find(m.Groups["name"].Value).FirstOrDefault() is { } name
+                && !(name.IndexOf(' ', StringComparison.Ordinal) < 0 && ProperAdjectives.NamesOf(name).Count > 0))
+            {
+                return name;
+            }
+        }
+
+        return null;
     }
+
+    [GeneratedRegex(@"(?<name>\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)(?:\s+[\p{L}'’]+){0,3}?\s+(?:said|says|told|tells|added|confirmed|stated|argued|insisted|warned|noted|explained|described|emphasi[sz]ed|made\s+clear|claimed|declared|announced|denied|acknowledged|admitted|spoke|replied|responded|wrote|called)\b|\b(?:said|says|told)\s+(?<name>\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex SpeakerNamed();
 
     private static bool Names(string text, string speaker) => NamedEntities.IndexOfName(text, speaker) >= 0;
 

@@ -34,6 +34,28 @@ public sealed class SaysAboutRequestTests
     }
 
     [Theory]
+    [InlineData("He said Putin had no intention of holding elections.")]
+    [InlineData("But Zelensky said Putin had no plan for elections.")]
+    [InlineData("“Putin wants no elections,” Zelensky said.")]
+    public void Answers_SpeechGivenToSomeoneElse_False(string sentence)
+    {
+        var candidate = new ArticleQa.Answering.Learning.CandidateSentence(1, 0, 0, sentence, "Title", sentence, [], 0, null!);
+
+        Assert.False(SaysAboutRequest.Answers(candidate, "Putin", ["elect"]));
+    }
+
+    [Theory]
+    [InlineData("Putin said elections were pointless.")]
+    [InlineData("“Elections are pointless,” Putin said.")]
+    [InlineData("Russian President Vladimir Putin on Thursday spoke about elections.")]
+    public void Answers_SpeechGivenToTheSpeaker_True(string sentence)
+    {
+        var candidate = new ArticleQa.Answering.Learning.CandidateSentence(1, 0, 0, sentence, "Title", sentence, [], 0, null!);
+
+        Assert.True(SaysAboutRequest.Answers(candidate, "Putin", ["elect"]));
+    }
+
+    [Theory]
     [InlineData("What did Putin say about elections?", "it was pointless to sign agreements with the Ukrainian government")]
     [InlineData("What did Putin say about Europe?", "The Russian leader also said it was “ridiculous”")]
     [InlineData("What did Putin say about Witkoff?", "Putin also confirmed that President Trump’s special envoy, Steve Witkoff")]
