@@ -155,8 +155,11 @@ internal static partial class SaysAboutRequest
         return null;
     }
 
-    [GeneratedRegex(@"(?<name>\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)(?:\s+[\p{L}'’]+){0,3}?\s+(?:said|says|told|tells|added|confirmed|stated|argued|insisted|warned|noted|explained|described|emphasi[sz]ed|made\s+clear|claimed|declared|announced|denied|acknowledged|admitted|spoke|replied|responded|wrote|called)\b|\b(?:said|says|told)\s+(?<name>\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(?<name>\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)(?:\s+[\p{L}'’]+){0,3}?\s+(?:" + SpeechVerbs + @")\b|\b(?:said|says|told)\s+(?<name>\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SpeakerNamed();
+
+    /// <summary>The verbs of saying a speaker is named with ("Putin said", "Zelensky replied").</summary>
+    private const string SpeechVerbs = @"said|says|told|tells|added|confirmed|stated|argued|insisted|warned|noted|explained|described|emphasi[sz]ed|made\s+clear|claimed|declared|announced|denied|acknowledged|admitted|spoke|replied|responded|wrote|called";
 
     private static bool Names(string text, string speaker) => NamedEntities.IndexOfName(text, speaker) >= 0;
 
