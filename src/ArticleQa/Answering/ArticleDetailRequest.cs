@@ -35,8 +35,9 @@ public static partial class ArticleDetailRequest
     /// <summary>
     /// The kind of detail <paramref name="question"/> asks for, <see cref="TurnKind.Title"/> (also "What articles do
     /// you have?", <see cref="AsksForAll"/>) or <see cref="TurnKind.Published"/>, or null when it is not such a
-    /// question. In a conversation only a question that names the articles is: "What was the title?" or "When was it
-    /// published?" then most likely asks about what was just discussed, a book or a report the articles mention.
+    /// question. In a conversation only a question that names the articles (or their headline) is: "What was the title?"
+    /// or "When was it published?" then most likely asks about what was just discussed, a book or a report the articles
+    /// mention.
     /// </summary>
     public static TurnKind? Of(string question, bool inConversation = false)
     {
@@ -74,6 +75,7 @@ public static partial class ArticleDetailRequest
           | (?:{WhatIs}\s+)?(?:{Whose}\s+names?|(?:{These}\s+)?names?\s+of\s+(?:all\s+)?{These}\s+{Articles})
           | {WhatIs}\s+{These}\s+{Articles}\s+(?:called|titled|named|headlined)
           | how\s+(?:is|was|are|were)\s+{These}\s+{Articles}\s+(?:titled|headlined)
+          | what\s+(?:does|do|did)\s+(?:{Whose}\s+|{These}\s+(?:{Articles}\s+)?)?{Title}\s+(?:say|read|call\s+(?:it|them))
           | (?:what|which)\s+{Articles}\s+(?:is|was)\s+(?:this|it)
           | (?:give\s+me|list|show\s+me)\s+(?:the|all(?:\s+the)?)\s+(?:{Articles}\s+)?{Title}
         )
@@ -111,6 +113,7 @@ public static partial class ArticleDetailRequest
         """, RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]
     private static partial Regex DateQuestion();
 
-    [GeneratedRegex($@"\b{Articles}\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>The articles named, or their headline: only an article has one ("What does the headline say?"; a book has a title).</summary>
+    [GeneratedRegex($@"\b(?:{Articles}|headlines?)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ArticlesNamed();
 }

@@ -83,7 +83,9 @@ internal sealed partial class ExtractiveAnswerer(IEmbeddingGenerator<string, Emb
         if (saysAbout)
         {
             // What the speaker said about the topic, or nothing more: not a sentence on the question's other words.
-            decision = MoreSaid(question, candidates, new SaidText(turn!.Said!)) is { } more ? (more, decision.Confidence, true) : (decision.Best, decision.Confidence, false);
+            decision = MoreSaid(question, candidates, decision.Probabilities, new SaidText(turn!.Said!)) is { } more
+                ? decision with { Best = more, Answer = true }
+                : decision with { Answer = false };
         }
 
         if (!decision.Answer && !saysAbout && turn?.Said is { Length: > 0 } && AboutName(question) is { } topic)
@@ -107,15 +109,21 @@ internal sealed partial class ExtractiveAnswerer(IEmbeddingGenerator<string, Emb
     /// (<see cref="SaysAboutRequest.GoesOn"/>), rather than any other sentence the models would rate higher for the
     /// question's other words; null for other questions or when there is neither (the articles say no more).
     /// </summary>
-    private static int? MoreSaid(string question, List<CandidateSentence> candidates, SaidText said)
+    private static int? MoreSaid(string question, List<CandidateSentence> candidates, float[] probabilities, SaidText said)
     {
         if (SaysAboutRequest.Of(question) is not var (speaker, topicTerms))
         {
             return null;
         }
 
-        var other = candidates.FindIndex(c => SaysAboutRequest.Answers(c, speaker, topicTerms));
-        var next = other >= 0 ? other : candidates.FindIndex(c => SaysAboutRequest.GoesOn(c, speaker, said));
+        // Of several, the one the scorer rates highest, as for the first answer.
+        var others = Enumerable.Range(0, candidates.Count).Where(i => SaysAboutRequest.Answers(candidates[i], speaker, topicTerms)).ToList();
+        if (others.Count > 0)
+        {
+            return others.MaxBy(i => probabilities[i]);
+        }
+
+        var next = candidates.FindIndex(c => SaysAboutRequest.GoesOn(c, speaker, said));
         return next >= 0 ? next : null;
     }
 
@@ -259,8 +267,11 @@ internal sealed partial class ExtractiveAnswerer(IEmbeddingGenerator<string, Emb
         return dated.Count == 0 ? new LocalAnswer(Answer.NotCovered, 0) : new LocalAnswer(string.Join(" ", dated), 1);
     }
 
+    /// <summary>The candidate chosen, the abstention model's confidence, whether to answer, and every candidate's probability.</summary>
+    internal sealed record Decision(int Best, double Confidence, bool Answer, float[] Probabilities);
+
     /// <summary>The best candidate, the abstention model's confidence in it, and whether that reaches the operating point.</summary>
-    internal static (int Best, double Confidence, bool Answer) Decide(LocalModels models, string question, float[] questionVector, IReadOnlyList<CandidateSentence> candidates, TokenVectors questionTokens)
+    internal static Decision Decide(LocalModels models, string question, float[] questionVector, IReadOnlyList<CandidateSentence> candidates, TokenVectors questionTokens)
     {
         var (best, confidence, answer, probabilities) = Decided(models, question, questionVector, candidates, questionTokens);
         if (!answer && SaysAboutRequest.Of(question) is var (speaker, topicTerms))
@@ -269,7 +280,7 @@ internal sealed partial class ExtractiveAnswerer(IEmbeddingGenerator<string, Emb
             var said = Enumerable.Range(0, candidates.Count).Where(i => SaysAboutRequest.Answers(candidates[i], speaker, topicTerms)).ToList();
             if (said.Count > 0)
             {
-                return (said.MaxBy(i => probabilities[i]), confidence, true);
+                return new Decision(said.MaxBy(i => probabilities[i]), confidence, true, probabilities);
             }
         }
 
@@ -282,11 +293,11 @@ internal sealed partial class ExtractiveAnswerer(IEmbeddingGenerator<string, Emb
                 && TextFeatures.MissingNames(question, candidates[i].Passage) == 0 && TextFeatures.MissingNumbers(question, candidates[i].Passage) == 0).ToList();
             if (counts.Count > 0)
             {
-                return (counts.MaxBy(i => probabilities[i]), confidence, true);
+                return new Decision(counts.MaxBy(i => probabilities[i]), confidence, true, probabilities);
             }
         }
 
-        return (best, confidence, answer);
+        return new Decision(best, confidence, answer, probabilities);
     }
 
     /// <summary>What the learned models decide: the best candidate, the abstention model's confidence, whether it answers, and every candidate's probability.</summary>

@@ -85,7 +85,9 @@ public sealed partial class FollowUpGenerator(
         var text = string.Join('\n', opening.Select(p => p.Text));
         return [.. opening
             .Where(p => p.Ordinal == 0)
-            .SelectMany(p => NamedEntities.Find(string.Join('\n', p.Text.Split('\n').Skip(1))))
+            // Line by line: a name does not run on from a subtitle's last word into the next paragraph's first
+            // ("... with Putin" and "Russian President Vladimir Putin ..." are not "Putin Russian President ...").
+            .SelectMany(p => p.Text.Split('\n').Skip(1).SelectMany(NamedEntities.Find))
             .Where(name => name.Length > 3)
             .Distinct(StringComparer.Ordinal)
             .Select(name => (IReadOnlyList<FollowUp>)[.. QuestionsAbout(name, text).Select(q => new FollowUp(Label(name), q))])];
@@ -115,6 +117,7 @@ public sealed partial class FollowUpGenerator(
     private async Task<List<FollowUp>> KeepAnsweredAsync(IEnumerable<IReadOnlyList<FollowUp>> candidates, int count, CancellationToken cancellationToken)
     {
         var kept = new List<FollowUp>();
+        var answersKept = new HashSet<string>(StringComparer.Ordinal);
         var tries = 0;
         foreach (var alternatives in candidates)
         {
@@ -126,9 +129,16 @@ public sealed partial class FollowUpGenerator(
                     return kept;
                 }
 
-                if (await IsAnsweredAsync(candidate.Question, cancellationToken).ConfigureAwait(false))
+                var (answered, reply) = await AnsweredAsync(candidate.Question, cancellationToken).ConfigureAwait(false);
+                if (answered)
                 {
-                    kept.Add(candidate);
+                    // Two that lead to the same answer are one: on the seed "Who is Witkoff?" and "What happened in
+                    // Moscow?" both get the envoy's trip.
+                    if (reply is null || answersKept.Add(reply))
+                    {
+                        kept.Add(candidate);
+                    }
+
                     break;
                 }
             }
@@ -137,16 +147,20 @@ public sealed partial class FollowUpGenerator(
         return kept;
     }
 
-    private async Task<bool> IsAnsweredAsync(string question, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether <paramref name="question"/> is answered, and the Local model's answer without its markers (null for a
+    /// real LLM, which is not asked: its search is).
+    /// </summary>
+    private async Task<(bool Answered, string? Reply)> AnsweredAsync(string question, CancellationToken cancellationToken)
     {
         if (llm.Value.Provider == LlmProvider.Local)
         {
             var answer = await answers.AnswerAsync(question, cancellationToken).ConfigureAwait(false);
-            return !answer.Abstained && answer.Citations.Count > 0;
+            return (!answer.Abstained && answer.Citations.Count > 0, CitationParser.WithoutMarkers(answer.Text));
         }
 
         var found = await retriever.SearchAsync(question, topK: 1, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return found.Count > 0 && found[0].Score >= retrieval.Value.MinScore;
+        return (found.Count > 0 && found[0].Score >= retrieval.Value.MinScore, null);
     }
 
     /// <summary>The cited passages first, then the other passages of the cited articles in order.</summary>
@@ -172,15 +186,18 @@ public sealed partial class FollowUpGenerator(
         var covered = TermAnalyzer.Analyze(question + " " + CitationParser.WithoutMarkers(answer.Text)).ToHashSet(StringComparer.Ordinal);
         var text = string.Join("\n\n", passages.Select(p => p.Passage.Text));
         var chosen = new List<HashSet<string>>();
+        var chosenNames = new List<string>();
         foreach (var name in NamesWorthAsking(text))
         {
             var terms = TermAnalyzer.Analyze(name).ToHashSet(StringComparer.Ordinal);
-            if (terms.Count == 0 || terms.All(covered.Contains) || chosen.Exists(c => c.Overlaps(terms)))
+            if (terms.Count == 0 || terms.All(covered.Contains) || chosen.Exists(c => c.Overlaps(terms))
+                || name.Contains('\n') || InAddressOnly(text, name) || chosenNames.Exists(place => OnlyAfter(text, place, name)))
             {
                 continue;
             }
 
             chosen.Add(terms);
+            chosenNames.Add(name);
             yield return [.. QuestionsAbout(name, text).Select(q => new FollowUp(Label(name), q))];
         }
     }
@@ -251,6 +268,23 @@ public sealed partial class FollowUpGenerator(
 
         var cut = text.LastIndexOf(' ', MaxTitleLength - 1);
         return string.Concat(text.AsSpan(0, cut > MaxTitleLength / 2 ? cut : MaxTitleLength - 1), "…");
+    }
+
+    /// <summary>
+    /// Whether every mention of <paramref name="name"/> in <paramref name="text"/> follows <paramref name="place"/> and a
+    /// comma ("Bishkek, Kyrgyzstan"): the country of a place already suggested, about which the articles say the same.
+    /// </summary>
+    internal static bool OnlyAfter(string text, string place, string name)
+    {
+        var mentions = Regex.Count(text, $@"(?<![\p{{L}}\d]){Regex.Escape(name)}(?![\p{{L}}\d])");
+        return mentions > 0 && Regex.Count(text, $@"(?<![\p{{L}}\d]){Regex.Escape(place)},\s+{Regex.Escape(name)}(?![\p{{L}}\d])") == mentions;
+    }
+
+    /// <summary>Whether every mention of <paramref name="name"/> is part of a web address ("Antiwar.com"): a site, no one to ask about.</summary>
+    internal static bool InAddressOnly(string text, string name)
+    {
+        var mentions = Regex.Count(text, $@"(?<![\p{{L}}\d]){Regex.Escape(name)}(?![\p{{L}}\d])");
+        return mentions > 0 && Regex.Count(text, $@"(?<![\p{{L}}\d]){Regex.Escape(name)}\.\p{{Ll}}{{2,}}") == mentions;
     }
 
     private static bool MidSentence(string text, string name) =>

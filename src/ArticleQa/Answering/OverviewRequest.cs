@@ -36,7 +36,8 @@ public static partial class OverviewRequest
 
     /// <summary>
     /// The lead sentence of an opening passage: its first sentence that ends as a sentence does (headlines and
-    /// subtitles do not) and is not the title; else its first sentence that is not the title.
+    /// subtitles do not) and is not the title; else its first sentence that is not the title. A line without a letter
+    /// or digit ("***") is none.
     /// </summary>
     public static string? LeadSentence(string title, IEnumerable<string> sentences) => NextSentence(title, sentences, null);
 
@@ -51,7 +52,8 @@ public static partial class OverviewRequest
     {
         ArgumentNullException.ThrowIfNull(title);
         ArgumentNullException.ThrowIfNull(sentences);
-        var body = sentences.Select(s => s.Trim()).Where(s => s.Length > 0 && !s.Equals(title.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
+        // A separator line ("***", "—") says nothing: it is no sentence to read out.
+        var body = sentences.Select(s => s.Trim()).Where(s => s.Any(char.IsLetterOrDigit) && !s.Equals(title.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
         if (said is not null)
         {
             if (body.FindIndex(BylineRequest.IsAuthorNote) is var note and >= 0)

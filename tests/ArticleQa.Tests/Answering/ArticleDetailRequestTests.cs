@@ -63,6 +63,9 @@ public sealed class ArticleDetailRequestTests
     [InlineData("What's the article's name?")]
     [InlineData("What are the articles?")]
     [InlineData("Give me the titles")]
+    [InlineData("What does the headline say?")]
+    [InlineData("What does the article's title say?")]
+    [InlineData("what did the story's headline read")]
     public void Of_TitleQuestions_Title(string question)
     {
         Assert.Equal(TurnKind.Title, ArticleDetailRequest.Of(question));
@@ -104,6 +107,7 @@ public sealed class ArticleDetailRequestTests
     [InlineData("When is it from?")]
     [InlineData("What is the name?")]
     [InlineData("What is the name of the envoy?")]
+    [InlineData("What does the title of the plan say?")]
     public void Of_AboutSomethingInThem_Null(string question)
     {
         Assert.Null(ArticleDetailRequest.Of(question));
@@ -116,6 +120,7 @@ public sealed class ArticleDetailRequestTests
     [InlineData("When was the article published?", TurnKind.Published)]
     [InlineData("What is the title of the article?", TurnKind.Title)]
     [InlineData("What articles do you have?", TurnKind.Title)]
+    [InlineData("What does the headline say?", TurnKind.Title)] // only an article has a headline
     public void Of_InAConversation_OnlyWhenTheArticlesAreNamed(string question, TurnKind? kind)
     {
         Assert.NotNull(ArticleDetailRequest.Of(question));

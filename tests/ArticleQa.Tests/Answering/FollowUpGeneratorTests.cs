@@ -11,6 +11,8 @@ public sealed class FollowUpGeneratorTests
     [Theory]
     [InlineData("Who will travel to Moscow next week?")]
     [InlineData("Where did Putin speak to reporters?")]
+    [InlineData("What did Putin say about the plan?")]
+    [InlineData("How many points does the plan have?")]
     public async Task SuggestAsync_SeedArticle_EverySuggestionIsAnsweredNotAbstained(string question)
     {
         await using var engine = TestEngine.Create();
@@ -25,12 +27,17 @@ public sealed class FollowUpGeneratorTests
         Assert.Equal(suggestions, again);
         Assert.All(suggestions, s => Assert.InRange(s.Title.Length, 1, FollowUpGenerator.MaxTitleLength));
         Assert.Equal(suggestions.Count, suggestions.Select(s => s.Question).Distinct().Count());
+        var replies = new List<string>();
         foreach (var suggestion in suggestions)
         {
             var followed = await answers.AnswerAsync(suggestion.Question, Token);
             Assert.False(followed.Abstained, $"'{suggestion.Question}' (after '{question}') was abstained on");
             Assert.NotEmpty(followed.Citations);
+            replies.Add(followed.Text);
         }
+
+        // No two suggestions lead to the same answer ("Bishkek" and "Kyrgyzstan", named together, are one).
+        Assert.Equal(replies.Count, replies.Distinct(StringComparer.Ordinal).Count());
     }
 
     [Theory]
@@ -45,6 +52,54 @@ public sealed class FollowUpGeneratorTests
         const string text = "Putin spoke during a visit to Bishkek, Kyrgyzstan. Witkoff will travel to Moscow. Witkoff met NATO.";
 
         Assert.Equal([specific, $"What do the articles say about {name}?"], FollowUpGenerator.QuestionsAbout(name, text));
+    }
+
+    [Fact]
+    public async Task SuggestAsync_SeedArticle_NoCountryOfAPlaceSuggestedNorAWebSite()
+    {
+        await using var engine = TestEngine.Create();
+        var answers = engine.GetRequiredService<AnswerGenerator>();
+        var generator = engine.GetRequiredService<FollowUpGenerator>();
+        const string Question = "What did Putin say about the plan?";
+
+        var suggestions = (await generator.SuggestAsync(Question, await answers.AnswerAsync(Question, Token), Token)).Select(s => s.Question).ToList();
+
+        // Before: "What happened in Bishkek?", then "What happened in Kyrgyzstan?" (the article only ever writes
+        // "Bishkek, Kyrgyzstan"); and "Who is Antiwar?" from "Antiwar.com".
+        Assert.Contains("What happened in Bishkek?", suggestions);
+        Assert.DoesNotContain(suggestions, s => s.Contains("Kyrgyzstan", StringComparison.Ordinal) || s.Contains("Antiwar", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task StarterQuestionsAsync_SeedArticle_NamesWithinALine()
+    {
+        await using var engine = TestEngine.Create();
+        var generator = engine.GetRequiredService<FollowUpGenerator>();
+
+        var starters = await generator.StarterQuestionsAsync(Token);
+
+        // The subtitle ends "... with Putin" and the lead opens "Russian President Vladimir Putin": no name runs across.
+        Assert.NotEmpty(starters);
+        Assert.All(starters, s => Assert.DoesNotContain('\n', s));
+        Assert.Equal(starters.Count, starters.Distinct().Count());
+    }
+
+    [Theory]
+    [InlineData("He spoke in Bishkek, Kyrgyzstan. He left Bishkek, Kyrgyzstan on Friday.", "Bishkek", "Kyrgyzstan", true)]
+    [InlineData("He spoke in Bishkek, Kyrgyzstan. Kyrgyzstan borders China.", "Bishkek", "Kyrgyzstan", false)]
+    [InlineData("He spoke in Bishkek.", "Bishkek", "Kyrgyzstan", false)]
+    public void OnlyAfter_CountryOfAPlace(string text, string place, string name, bool expected)
+    {
+        Assert.Equal(expected, FollowUpGenerator.OnlyAfter(text, place, name));
+    }
+
+    [Theory]
+    [InlineData("Dave DeCamp is the news editor of Antiwar.com. Antiwar.com will remove attacks.", "Antiwar", true)]
+    [InlineData("Antiwar.com reported it. Antiwar staff agreed.", "Antiwar", false)]
+    [InlineData("Putin said so. It was the end.", "Putin", false)]
+    public void InAddressOnly_NameOfAWebSite(string text, string name, bool expected)
+    {
+        Assert.Equal(expected, FollowUpGenerator.InAddressOnly(text, name));
     }
 
     [Fact]

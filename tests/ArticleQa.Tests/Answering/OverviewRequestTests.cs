@@ -141,6 +141,17 @@ public sealed class OverviewRequestTests
     }
 
     [Fact]
+    public void NextSentence_SeparatorLines_AreNoSentences()
+    {
+        const string Title = "Talks Stall";
+        string[] sentences = ["The talks stalled on Friday.", "***", "— —", "Officials met again on Monday"];
+
+        // "***" is skipped, and the last line, without a final stop, is read out rather than the separator.
+        Assert.Equal("Officials met again on Monday", OverviewRequest.NextSentence(Title, sentences, new SaidText("The talks stalled on Friday [1].")));
+        Assert.Null(OverviewRequest.NextSentence(Title, ["***"], new SaidText("Something else [1].")));
+    }
+
+    [Fact]
     public void NextSentence_AfterTheAuthorsNote_NothingOfThePagesBoilerplate()
     {
         const string Title = "Putin Says US Plan Could Be ‘Basis’ for Ukraine Deal";

@@ -13,6 +13,9 @@ public sealed class SaysAboutRequestTests
     [InlineData("what does Putin think of the plan", "Putin", "plan")]
     [InlineData("What has Vladimir Putin said about the Ukrainian government?", "Vladimir Putin", "ukrainian govern")]
     [InlineData("How did Putin feel about Europe?", "Putin", "europ")]
+    [InlineData("How did Putin describe the US draft?", "Putin", "draft")]
+    [InlineData("How does Vladimir Putin see the elections", "Vladimir Putin", "elect")]
+    [InlineData("How has Putin characterized the Ukrainian government?", "Putin", "ukrainian govern")]
     public void Of_SpeakerAndTopic(string question, string speaker, string terms)
     {
         var asked = SaysAboutRequest.Of(question);
@@ -28,6 +31,10 @@ public sealed class SaysAboutRequestTests
     [InlineData("What did Putin say?")]
     [InlineData("What did Putin say about it?")]
     [InlineData("Where did Putin say it?")]
+    [InlineData("What did I say about Europe?")]
+    [InlineData("How do you see the plan?")]
+    [InlineData("How did They describe the war?")]
+    [InlineData("How did Putin travel to Bishkek?")]
     public void Of_NoNamedSpeakerOrNoTopic_Null(string question)
     {
         Assert.Null(SaysAboutRequest.Of(question));
@@ -62,6 +69,8 @@ public sealed class SaysAboutRequestTests
     [InlineData("What did Putin say about the war?", "he was content with continuing the war")]
     [InlineData("What has Putin said about final versions?", "these do not exist")]
     [InlineData("What did Putin say about the Ukrainian leadership?", "“Signing documents with the Ukrainian leadership is pointless")]
+    [InlineData("How did Putin describe the US draft?", "spoke favorably about the US’s initial 28-point draft")]
+    [InlineData("How does Putin see the Ukrainian leadership?", "“Signing documents with the Ukrainian leadership is pointless")]
     public async Task AnswerAsync_WhatTheSpeakerSaidAboutATopicTheSeedHas_TheirSentenceCited(string question, string expected)
     {
         await using var engine = TestEngine.Create();
@@ -79,6 +88,8 @@ public sealed class SaysAboutRequestTests
     [InlineData("What did Trump say about the elections?")]
     [InlineData("What did Witkoff say about the deal?")]
     [InlineData("What did Zelensky say about the plan?")]
+    [InlineData("How does Putin see NATO?")]
+    [InlineData("How did Zelensky describe the draft?")]
     public async Task AnswerAsync_TopicTheSeedLacksOrSpeakerItDoesNotQuoteOnIt_NotCovered(string question)
     {
         await using var engine = TestEngine.Create();
