@@ -226,6 +226,7 @@ public sealed partial class AnswerGenerator(
     {
         var askedAfter = recent.Count;
         var from = recent.Count - 1;
+        string? saidBefore = null;
         if (QuestionWording.AsksForMoreAlone(question))
         {
             while (from > 0 && QuestionWording.AsksForMoreAlone(recent[from].Question))
@@ -240,13 +241,16 @@ public sealed partial class AnswerGenerator(
             }
             else if (recent[from].Subject is { } subject)
             {
-                // A run of them longer than the turns kept: the question they all ask again, asked before those.
+                // A run of them longer than the turns kept: the question they all ask again, asked before those,
+                // and what the run said before them (else, after "The articles don't say more about that." a few
+                // times, the first answer came again).
                 question = subject;
                 askedAfter = 0;
+                saidBefore = recent[from].SaidBefore;
             }
         }
 
-        return (QuestionWording.Core(question), string.Join(" ", recent.Skip(from).Select(t => t.Answer)), askedAfter);
+        return (QuestionWording.Core(question), string.Join(" ", [.. saidBefore is null ? [] : new[] { saidBefore }, .. recent.Skip(from).Select(t => t.Answer)]), askedAfter);
     }
 
     /// <summary>

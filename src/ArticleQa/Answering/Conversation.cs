@@ -26,12 +26,16 @@ public sealed class Conversation
         }
 
         string? subject = null;
+        string? saidBefore = null;
         if (Turns.Count > 0 && QuestionWording.AsksForMoreAlone(question))
         {
-            subject = QuestionWording.AsksForMoreAlone(Turns[^1].Question) ? Turns[^1].Subject : Turns[^1].Question;
+            var last = Turns[^1];
+            (subject, saidBefore) = QuestionWording.AsksForMoreAlone(last.Question)
+                ? (last.Subject, last.SaidBefore is null ? last.Answer : last.SaidBefore + " " + last.Answer)
+                : (last.Question, last.Answer);
         }
 
-        Turns.Add(new ConversationTurn(question.Trim(), answer.Text, answer.Citations.Select(c => c.PassageId).ToList(), subject));
+        Turns.Add(new ConversationTurn(question.Trim(), answer.Text, answer.Citations.Select(c => c.PassageId).ToList(), subject, saidBefore));
         if (Turns.Count > keep)
         {
             Turns.RemoveRange(0, Turns.Count - keep);

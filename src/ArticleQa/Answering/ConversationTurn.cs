@@ -9,4 +9,8 @@ namespace ArticleQa.Answering;
 /// the earlier question it asked again, so that a long run of them keeps its subject when that question is no longer
 /// among the turns kept.
 /// </param>
-public sealed record ConversationTurn(string Question, string Answer, IReadOnlyList<string> CitedPassageIds, string? Subject = null);
+/// <param name="SaidBefore">
+/// For such a request, what the answers since <paramref name="Subject"/> was asked said before it, so that a run
+/// longer than the turns kept does not say them again.
+/// </param>
+public sealed record ConversationTurn(string Question, string Answer, IReadOnlyList<string> CitedPassageIds, string? Subject = null, string? SaidBefore = null);

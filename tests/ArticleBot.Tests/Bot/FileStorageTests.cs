@@ -122,8 +122,8 @@ public sealed class FileStorageTests : IDisposable
             var context = new TurnContext(new TestAdapter(), activity);
             var data = await state.CreateProperty<ConversationData>(nameof(ConversationData)).GetAsync(context, () => new ConversationData(), Token);
             data.Conversation.Turns.Add(new ConversationTurn("Who?", "Witkoff [1].", ["seed#0"]));
-            // A "Tell me more" keeps the question it asks again, for runs longer than the turns kept.
-            data.Conversation.Turns.Add(new ConversationTurn("Tell me more", "He will discuss the deal [1].", ["seed#3"], Subject: "Who?"));
+            // A "Tell me more" keeps the question it asks again and what the run said, for runs longer than the turns kept.
+            data.Conversation.Turns.Add(new ConversationTurn("Tell me more", "He will discuss the deal [1].", ["seed#3"], Subject: "Who?", SaidBefore: "Witkoff [1]."));
             await state.SaveChangesAsync(context, force: false, Token);
         }
 
@@ -137,7 +137,7 @@ public sealed class FileStorageTests : IDisposable
         Assert.Equal(("Who?", "Witkoff [1]."), (kept.Question, kept.Answer));
         Assert.Equal(["seed#0"], kept.CitedPassageIds);
         Assert.Null(kept.Subject);
-        Assert.Equal(("Tell me more", "Who?"), (loaded.Conversation.Turns[1].Question, loaded.Conversation.Turns[1].Subject));
+        Assert.Equal(("Tell me more", "Who?", "Witkoff [1]."), (loaded.Conversation.Turns[1].Question, loaded.Conversation.Turns[1].Subject, loaded.Conversation.Turns[1].SaidBefore));
     }
 
     private static async Task<Note> ReadNoteAsync(FileStorage storage) =>

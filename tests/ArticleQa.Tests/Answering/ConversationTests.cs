@@ -121,6 +121,41 @@ public sealed class ConversationTests
     }
 
     [Fact]
+    public void Record_RunOfTellMeMore_KeepsWhatTheRunSaid()
+    {
+        var conversation = new Conversation();
+
+        conversation.Record(Question, Answered("Witkoff [1]."), keep: 2);
+        conversation.Record("Tell me more", Answered("He will discuss the deal [1]."), keep: 2);
+        conversation.Record("Go on", Answer.NotCoveredAnswer, keep: 2);
+        conversation.Record("Tell me more", Answer.NotCoveredAnswer, keep: 2);
+
+        // Neither answer is among the turns kept; the last request still holds both, so they are not said again.
+        Assert.Equal(["Go on", "Tell me more"], conversation.Turns.Select(t => t.Question));
+        Assert.Equal("Witkoff [1]. He will discuss the deal [1].", conversation.Turns[0].SaidBefore);
+        Assert.Equal($"Witkoff [1]. He will discuss the deal [1]. {Answer.NotCovered}", conversation.Turns[1].SaidBefore);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_LocalTellMeMoreLongerThanTheTurnsKept_SaysNothingAgain()
+    {
+        await using var engine = TestEngine.Create();
+        var generator = engine.GetRequiredService<AnswerGenerator>();
+        var conversation = new Conversation();
+        var replies = new List<string> { (await generator.AnswerAsync("What did Putin say about Europe?", conversation, Token)).Text };
+        for (var i = 0; i < 8; i++)
+        {
+            replies.Add((await generator.AnswerAsync("Tell me more", conversation, Token)).Text);
+        }
+
+        // The "ridiculous" sentence, the quotation that goes on from it, then no more, however long the run (before,
+        // once the first answer was no longer among the turns kept, it came again).
+        Assert.Contains("“ridiculous”", replies[0], StringComparison.Ordinal);
+        Assert.Contains("no problem", replies[1], StringComparison.Ordinal);
+        Assert.All(replies.Skip(2), r => Assert.Equal(Answer.NoMore, r));
+    }
+
+    [Fact]
     public async Task AnswerAsync_Conversation_RecordsTheTurnWithItsCitations()
     {
         await using var engine = TestEngine.Create(new Dictionary<string, string?> { ["Answering:HistoryTurns"] = "1" });
