@@ -91,14 +91,14 @@ public sealed partial class QaBot(
                 return;
             }
 
-            var reply = await RenderAsync(turnContext.Activity, question, answer, kind, answerId, articleBase, cancellationToken);
+            var reply = await RenderAsync(turnContext.Activity, question, answer, data.Conversation, kind, answerId, articleBase, cancellationToken);
             sent = await stream.FinishAsync(reply, ReplyRenderer.TextOf(answer), cancellationToken);
         }
         else
         {
             await turnContext.SendActivityAsync(new Activity(ActivityTypes.Typing), cancellationToken);
             answer = await answers.AnswerAsync(question, data.Conversation, cancellationToken);
-            sent = await turnContext.SendActivityAsync(await RenderAsync(turnContext.Activity, question, answer, kind, answerId, articleBase, cancellationToken), cancellationToken);
+            sent = await turnContext.SendActivityAsync(await RenderAsync(turnContext.Activity, question, answer, data.Conversation, kind, answerId, articleBase, cancellationToken), cancellationToken);
         }
 
         Remember(data, question, answer, answerId, sent?.Id);
@@ -128,13 +128,14 @@ public sealed partial class QaBot(
         throw new InvalidOperationException("The answer stream ended without a final answer.");
     }
 
-    private async Task<IMessageActivity> RenderAsync(IMessageActivity incoming, string question, Answer answer, ChannelKind kind, string answerId, Uri? articleBase, CancellationToken cancellationToken)
+    private async Task<IMessageActivity> RenderAsync(IMessageActivity incoming, string question, Answer answer, Conversation conversation, ChannelKind kind, string answerId, Uri? articleBase, CancellationToken cancellationToken)
     {
         var reply = ReplyRenderer.Render(answer, kind, answerId, articleBase);
         var personal = !IsGroupConversation(incoming);
         if (channelOptions.Value.FollowUps && personal)
         {
-            FollowUpActions.Add(reply, await followUps.SuggestAsync(question, answer, cancellationToken), kind, personal);
+            // None that would bring an answer this conversation has had already.
+            FollowUpActions.Add(reply, await followUps.SuggestAsync(question, answer, conversation.Turns.Select(t => t.Answer), cancellationToken), kind, personal);
         }
 
         foreach (var problem in ReplyValidator.Validate(reply, kind))

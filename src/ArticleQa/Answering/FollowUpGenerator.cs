@@ -40,10 +40,20 @@ public sealed partial class FollowUpGenerator(
     // Per index snapshot, held weakly: a snapshot the library has replaced is not kept alive by its questions.
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<PassageIndex, Task<IReadOnlyList<string>>> _starters = new();
 
-    public async Task<IReadOnlyList<FollowUp>> SuggestAsync(string question, Answer answer, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<FollowUp>> SuggestAsync(string question, Answer answer, CancellationToken cancellationToken) =>
+        SuggestAsync(question, answer, [], cancellationToken);
+
+    /// <summary>
+    /// The follow-ups after <paramref name="answer"/>, none of which the Local model answers with what it
+    /// <paramref name="given"/> in this conversation already (the texts of its earlier answers) or with this answer:
+    /// after "Who will travel to Moscow next week?" and two more turns, "What happened in Moscow?" would bring the
+    /// envoy's trip again.
+    /// </summary>
+    public async Task<IReadOnlyList<FollowUp>> SuggestAsync(string question, Answer answer, IEnumerable<string> given, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(answer);
+        ArgumentNullException.ThrowIfNull(given);
         if (answer.Abstained || answer.Failed || answer.Citations.Count == 0)
         {
             return [];
@@ -53,7 +63,7 @@ public sealed partial class FollowUpGenerator(
         var candidates = llm.Value.Provider == LlmProvider.Local
             ? FromNames(question, answer, passages)
             : await FromModelAsync(question, answer, passages, cancellationToken).ConfigureAwait(false);
-        return await KeepAnsweredAsync(candidates, MaxFollowUps, cancellationToken).ConfigureAwait(false);
+        return await KeepAnsweredAsync(candidates, MaxFollowUps, [answer.Text, .. given], cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -99,7 +109,7 @@ public sealed partial class FollowUpGenerator(
         await Task.Yield();
         try
         {
-            return [.. (await KeepAnsweredAsync(candidates, MaxStarters, CancellationToken.None).ConfigureAwait(false)).Select(f => f.Question)];
+            return [.. (await KeepAnsweredAsync(candidates, MaxStarters, [], CancellationToken.None).ConfigureAwait(false)).Select(f => f.Question)];
         }
         catch (Exception e) when (ModelFailure.IsProviderFailure(e, CancellationToken.None))
         {
@@ -112,12 +122,13 @@ public sealed partial class FollowUpGenerator(
 
     /// <summary>
     /// The first answered wording of each candidate subject, in order, until <paramref name="count"/> are kept or
-    /// <see cref="MaxCandidates"/> questions have been tried.
+    /// <see cref="MaxCandidates"/> questions have been tried; a subject whose answer is one already
+    /// <paramref name="given"/> or kept is left out.
     /// </summary>
-    private async Task<List<FollowUp>> KeepAnsweredAsync(IEnumerable<IReadOnlyList<FollowUp>> candidates, int count, CancellationToken cancellationToken)
+    private async Task<List<FollowUp>> KeepAnsweredAsync(IEnumerable<IReadOnlyList<FollowUp>> candidates, int count, IEnumerable<string> given, CancellationToken cancellationToken)
     {
         var kept = new List<FollowUp>();
-        var answersKept = new HashSet<string>(StringComparer.Ordinal);
+        var answersKept = given.Select(CitationParser.WithoutMarkers).ToHashSet(StringComparer.Ordinal);
         var tries = 0;
         foreach (var alternatives in candidates)
         {

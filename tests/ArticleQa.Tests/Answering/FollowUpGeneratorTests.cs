@@ -71,6 +71,24 @@ public sealed class FollowUpGeneratorTests
     }
 
     [Fact]
+    public async Task SuggestAsync_AnswersTheConversationHadAlready_NotSuggestedAgain()
+    {
+        await using var engine = TestEngine.Create();
+        var answers = engine.GetRequiredService<AnswerGenerator>();
+        var generator = engine.GetRequiredService<FollowUpGenerator>();
+        const string Question = "What did Putin say about the plan?";
+        var answer = await answers.AnswerAsync(Question, Token);
+        var alone = await generator.SuggestAsync(Question, answer, Token);
+        var first = await answers.AnswerAsync(alone[0].Question, Token);
+
+        // The first suggestion's answer given earlier in the conversation (with another marker number): not offered again.
+        var after = await generator.SuggestAsync(Question, answer, [first.Text.Replace("[1]", "[2]", StringComparison.Ordinal)], Token);
+
+        Assert.DoesNotContain(after, s => s.Question == alone[0].Question);
+        Assert.Equal([.. alone.Skip(1).Select(s => s.Question)], after.Select(s => s.Question).Take(alone.Count - 1));
+    }
+
+    [Fact]
     public async Task StarterQuestionsAsync_SeedArticle_NamesWithinALine()
     {
         await using var engine = TestEngine.Create();
