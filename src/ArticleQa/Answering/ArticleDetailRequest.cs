@@ -75,7 +75,7 @@ public static partial class ArticleDetailRequest
           | (?:{WhatIs}\s+)?(?:{Whose}\s+names?|(?:{These}\s+)?names?\s+of\s+(?:all\s+)?{These}\s+{Articles})
           | {WhatIs}\s+{These}\s+{Articles}\s+(?:called|titled|named|headlined)
           | how\s+(?:is|was|are|were)\s+{These}\s+{Articles}\s+(?:titled|headlined)
-          | what\s+(?:does|do|did)\s+(?:{Whose}\s+|{These}\s+(?:{Articles}\s+)?)?{Title}\s+(?:say|read|call\s+(?:it|them))
+          | what\s+(?:does|do|did)\s+(?:{Whose}\s+|{These}\s+(?:{Articles}\s+)?)?{Title}(?:\s+of\s+{These}\s+{Articles})?\s+(?:say|read|call\s+(?:it|them))
           | (?:what|which)\s+{Articles}\s+(?:is|was)\s+(?:this|it)
           | (?:give\s+me|list|show\s+me)\s+(?:the|all(?:\s+the)?)\s+(?:{Articles}\s+)?{Title}
         )

@@ -274,14 +274,15 @@ internal sealed partial class ExtractiveAnswerer(IEmbeddingGenerator<string, Emb
     internal static Decision Decide(LocalModels models, string question, float[] questionVector, IReadOnlyList<CandidateSentence> candidates, TokenVectors questionTokens)
     {
         var (best, confidence, answer, probabilities) = Decided(models, question, questionVector, candidates, questionTokens);
-        if (!answer && SaysAboutRequest.Of(question) is var (speaker, topicTerms))
+        if (SaysAboutRequest.Of(question) is var (speaker, topicTerms) && (!answer || SaysAboutRequest.NotSaidBy(candidates[best], speaker)))
         {
-            // "What did Putin say about elections?": the best-scored sentence of the speaker's that holds the topic.
+            // "What did Putin say about elections?": when the model would not answer, or would answer with what is
+            // surely not the speaker's ("What did Ukraine say about the plan?" with "Putin Says US Plan ..."), the
+            // best-scored sentence of the speaker's that holds the topic, else nothing.
             var said = Enumerable.Range(0, candidates.Count).Where(i => SaysAboutRequest.Answers(candidates[i], speaker, topicTerms)).ToList();
-            if (said.Count > 0)
-            {
-                return new Decision(said.MaxBy(i => probabilities[i]), confidence, true, probabilities);
-            }
+            return said.Count > 0
+                ? new Decision(said.MaxBy(i => probabilities[i]), confidence, true, probabilities)
+                : new Decision(best, confidence, false, probabilities);
         }
 
         if (!answer && HowManyRequest.CountedOf(question) is { } counted)

@@ -208,8 +208,14 @@ public sealed partial class FollowUpGenerator(
             }
 
             chosen.Add(terms);
-            chosenNames.Add(name);
-            yield return [.. QuestionsAbout(name, text).Select(q => new FollowUp(Label(name), q))];
+            var questions = QuestionsAbout(name, text);
+            if (questions[0].StartsWith("What happened in ", StringComparison.Ordinal))
+            {
+                // A place: its country, named only after it, is not asked about as well.
+                chosenNames.Add(name);
+            }
+
+            yield return [.. questions.Select(q => new FollowUp(Label(name), q))];
         }
     }
 

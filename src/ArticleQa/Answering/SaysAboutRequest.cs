@@ -40,11 +40,26 @@ internal static partial class SaysAboutRequest
     {
         ArgumentNullException.ThrowIfNull(candidate);
         var terms = TermAnalyzer.Analyze(candidate.Sentence).ToHashSet(StringComparer.Ordinal);
-        if (!topicTerms.All(terms.Contains))
-        {
-            return false;
-        }
+        return topicTerms.All(terms.Contains) && SaidBy(candidate, speaker);
+    }
 
+    /// <summary>
+    /// Whether <paramref name="candidate"/> is surely not <paramref name="speaker"/>'s words: it reports no speech
+    /// ("Witkoff will travel to Moscow" is no answer to "What did Witkoff say about Moscow?"), or gives it to another
+    /// name (<see cref="NamedSpeaker"/>: "Putin Says US Plan Could Be ‘Basis’ for Ukraine Deal" is no answer to "What did
+    /// Ukraine say about the plan?"). Speech given to no name ("According to Biraben, the plague was ...", "he said")
+    /// may be theirs: attribution has more forms than these rules know.
+    /// </summary>
+    public static bool NotSaidBy(CandidateSentence candidate, string speaker)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        return !ReportsSpeech().IsMatch(candidate.Sentence) || (NamedSpeaker(candidate.Sentence) is { } who && !Names(who, speaker));
+    }
+
+    /// <summary>Whether <paramref name="candidate"/> reports <paramref name="speaker"/>'s speech, on whatever topic (the second half of <see cref="Answers"/>).</summary>
+    private static bool SaidBy(CandidateSentence candidate, string speaker)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
         if (!ReportsSpeech().IsMatch(candidate.Sentence))
         {
             // "Witkoff will travel to Moscow to discuss the deal" is not what he said about it.
@@ -156,7 +171,7 @@ internal static partial class SaysAboutRequest
         return null;
     }
 
-    [GeneratedRegex(@"(?<name>\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)(?:\s+[\p{L}'’]+){0,3}?\s+(?:" + SpeechVerbs + @")\b|\b(?:said|says|told)\s+(?<name>\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(?<name>\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)(?:\s+[\p{L}'’]+){0,3}?\s+(?i:" + SpeechVerbs + @")\b|\b(?:said|says|told)\s+(?<name>\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SpeakerNamed();
 
     /// <summary>The verbs of saying a speaker is named with ("Putin said", "Zelensky replied").</summary>
@@ -166,10 +181,10 @@ internal static partial class SaysAboutRequest
 
     // Case-insensitive but for the speaker, whose name is capitalised.
     // A pronoun is no speaker ("What did I say about it?", "How do you see the plan?").
-    [GeneratedRegex(@"^(?:(?i:what|how)\s+(?i:did|does|do|has|have|had)\s+(?!(?:I|You|We|They|He|She|It)\b)(?<speaker>\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){0,2})\s+(?i:say|said|think|thought|feel|felt|tell\s+(?:reporters|journalists))\s+(?i:about|of|on|regarding|concerning)\s+|(?i:how)\s+(?i:did|does|do|has|have|had)\s+(?!(?:I|You|We|They|He|She|It)\b)(?<speaker>\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){0,2})\s+(?i:describe|described|characteri[sz]e|characteri[sz]ed|see|seen|view|viewed)\s+)(?<topic>[^?]+?)\s*\??$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?i:what|how)\s+(?i:did|does|do|has|have|had)\s+(?!(?i:i|you|we|they|he|she|it|this|that|these|those|them|everyone|someone)\b)(?<speaker>\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){0,2})\s+(?i:say|said|think|thought|feel|felt|tell\s+(?:reporters|journalists))\s+(?i:about|of|on|regarding|concerning)\s+|(?i:how)\s+(?i:did|does|do|has|have|had)\s+(?!(?i:i|you|we|they|he|she|it|this|that|these|those|them|everyone|someone)\b)(?<speaker>\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){0,2})\s+(?i:describe|described|characteri[sz]e|characteri[sz]ed|see|seen|view|viewed)\s+)(?<topic>[^?]+?)\s*\??$", RegexOptions.CultureInvariant)]
     private static partial Regex Question();
 
-    /// <summary>A verb of saying or a quotation mark: "he said", "Putin told reporters", "“We never had ...”".</summary>
-    [GeneratedRegex(@"\b(?:said|says|say|saying|told|tells|added|confirmed|stated|argued|insisted|warned|noted|explained|described|emphasi[sz]ed|made\s+clear|claimed|declared|announced|denied|acknowledged|admitted|spoke|called\s+(?:it|them|the)|believes?|thinks?)\b|[“”""]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>A verb of saying, "according to" or a quotation mark: "he said", "Putin told reporters", "According to Biraben", "“We never had ...”".</summary>
+    [GeneratedRegex(@"\b(?:according\s+to|said|says|say|saying|told|tells|added|confirmed|stated|argued|insisted|warned|noted|explained|described|emphasi[sz]ed|made\s+clear|claimed|declared|announced|denied|acknowledged|admitted|spoke|called\s+(?:it|them|the)|believes?|thinks?)\b|[“”""]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReportsSpeech();
 }

@@ -66,6 +66,7 @@ public sealed class ArticleDetailRequestTests
     [InlineData("What does the headline say?")]
     [InlineData("What does the article's title say?")]
     [InlineData("what did the story's headline read")]
+    [InlineData("What does the title of the article say?")]
     public void Of_TitleQuestions_Title(string question)
     {
         Assert.Equal(TurnKind.Title, ArticleDetailRequest.Of(question));

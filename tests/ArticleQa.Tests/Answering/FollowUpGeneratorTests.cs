@@ -97,9 +97,7 @@ public sealed class FollowUpGeneratorTests
         var starters = await generator.StarterQuestionsAsync(Token);
 
         // The subtitle ends "... with Putin" and the lead opens "Russian President Vladimir Putin": no name runs across.
-        Assert.NotEmpty(starters);
-        Assert.All(starters, s => Assert.DoesNotContain('\n', s));
-        Assert.Equal(starters.Count, starters.Distinct().Count());
+        Assert.Equal(["Who is Witkoff?", "Who is Putin?"], starters);
     }
 
     [Theory]

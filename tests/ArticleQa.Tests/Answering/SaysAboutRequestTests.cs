@@ -34,6 +34,8 @@ public sealed class SaysAboutRequestTests
     [InlineData("What did I say about Europe?")]
     [InlineData("How do you see the plan?")]
     [InlineData("How did They describe the war?")]
+    [InlineData("HOW DID YOU SEE THE PLAN?")]
+    [InlineData("What did Everyone say about the plan?")]
     [InlineData("How did Putin travel to Bishkek?")]
     public void Of_NoNamedSpeakerOrNoTopic_Null(string question)
     {
@@ -90,6 +92,8 @@ public sealed class SaysAboutRequestTests
     [InlineData("What did Zelensky say about the plan?")]
     [InlineData("How does Putin see NATO?")]
     [InlineData("How did Zelensky describe the draft?")]
+    [InlineData("What did Ukraine say about the plan?")] // before: the headline, "Putin Says US Plan ..."
+    [InlineData("What did Witkoff say about Moscow?")] // before: "Witkoff will travel to Moscow ...", no speech of his
     public async Task AnswerAsync_TopicTheSeedLacksOrSpeakerItDoesNotQuoteOnIt_NotCovered(string question)
     {
         await using var engine = TestEngine.Create();
