@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 namespace ArticleBot.Tests.Storage;
 
 /// <summary>The PostgreSQL IStorage keeps the SDK stores' ETag semantics across instances.</summary>
+[Collection(PostgresTestDatabase.Collection)]
 public sealed class PostgresStorageTests
 {
     [Fact]

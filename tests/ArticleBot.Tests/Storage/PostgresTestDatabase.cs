@@ -9,6 +9,13 @@ namespace ArticleBot.Tests.Storage;
 /// </summary>
 internal sealed class PostgresTestDatabase : IAsyncDisposable
 {
+    /// <summary>
+    /// The test collection of every class that uses the server: one of them restarts it, which ends every connection
+    /// (a class creating its database meanwhile failed with 57P01 "terminating connection due to administrator
+    /// command"), so they do not run at the same time.
+    /// </summary>
+    public const string Collection = "PostgreSQL server";
+
     public const string ServerVariable = "ARTICLEBOT_TEST_POSTGRES";
     public const string RestartVariable = "ARTICLEBOT_TEST_POSTGRES_RESTART";
 
@@ -40,12 +47,18 @@ internal sealed class PostgresTestDatabase : IAsyncDisposable
         }
 
         var name = "articlebot_test_" + Guid.NewGuid().ToString("N")[..12];
-        await using var connection = new NpgsqlConnection(server);
+        await using var connection = new NpgsqlConnection(Unpooled(server));
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
         await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
         return new PostgresTestDatabase(server, name);
     }
+
+    /// <summary>
+    /// The server's connection string without pooling, for the test's own statements: a pooled connection outlives a
+    /// restart of the server and fails its next command with 57P01.
+    /// </summary>
+    private static string Unpooled(string server) => new NpgsqlConnectionStringBuilder(server) { Pooling = false }.ConnectionString;
 
     /// <summary>The settings that put a host on this database.</summary>
     public Dictionary<string, string?> Settings() => new()
@@ -72,7 +85,7 @@ internal sealed class PostgresTestDatabase : IAsyncDisposable
             return;
         }
 
-        await using var connection = new NpgsqlConnection(_server);
+        await using var connection = new NpgsqlConnection(Unpooled(_server));
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         await using var command = new NpgsqlCommand($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '{Name}'", connection);
         await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
@@ -81,7 +94,7 @@ internal sealed class PostgresTestDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(_server);
+        await using var connection = new NpgsqlConnection(Unpooled(_server));
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", connection);
         await command.ExecuteNonQueryAsync();

@@ -12,6 +12,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace ArticleBot.Tests.Storage;
 
 /// <summary>Two in-process hosts on one PostgreSQL database, as two instances behind a load balancer.</summary>
+[Collection(PostgresTestDatabase.Collection)]
 public sealed class PostgresTwoHostTests
 {
     private const string Question = DirectLineConversationTests.Question;
