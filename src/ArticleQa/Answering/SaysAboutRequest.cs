@@ -16,11 +16,21 @@ namespace ArticleQa.Answering;
 /// </summary>
 internal static partial class SaysAboutRequest
 {
-    /// <summary>The speaker and the topic of <paramref name="question"/>, or null when it is not such a question or its topic has no content term.</summary>
+    /// <summary>
+    /// The speaker and the topic of <paramref name="question"/>, or null when it is not such a question or its topic
+    /// has no content term ("What did Putin say about it?"). "What did Putin say?", "What did Rubio tell reporters?" or
+    /// "What else did Putin say?" asks what they said on anything: no topic terms.
+    /// </summary>
     public static (string Speaker, IReadOnlyList<string> TopicTerms)? Of(string question)
     {
         ArgumentNullException.ThrowIfNull(question);
-        var match = Question().Match(question.Trim().Replace('’', '\''));
+        var text = question.Trim().Replace('’', '\'');
+        if (Anything().Match(text) is { Success: true } said)
+        {
+            return (said.Groups["speaker"].Value, []);
+        }
+
+        var match = Question().Match(text);
         if (!match.Success)
         {
             return null;
@@ -47,20 +57,23 @@ internal static partial class SaysAboutRequest
     /// Whether <paramref name="candidate"/> is surely not <paramref name="speaker"/>'s words: it reports no speech
     /// ("Witkoff will travel to Moscow" is no answer to "What did Witkoff say about Moscow?"), or gives it to another
     /// name (<see cref="NamedSpeaker"/>: "Putin Says US Plan Could Be ‘Basis’ for Ukraine Deal" is no answer to "What did
-    /// Ukraine say about the plan?"). Speech given to no name ("According to Biraben, the plague was ...", "he said")
+    /// Ukraine say about the plan?"), or is the title. Speech given to no name ("According to Biraben, the plague was ...", "he said")
     /// may be theirs: attribution has more forms than these rules know.
     /// </summary>
     public static bool NotSaidBy(CandidateSentence candidate, string speaker)
     {
         ArgumentNullException.ThrowIfNull(candidate);
-        return !ReportsSpeech().IsMatch(candidate.Sentence) || (NamedSpeaker(candidate.Sentence) is { } who && !Names(who, speaker));
+        return IsTitle(candidate) || !ReportsSpeech().IsMatch(candidate.Sentence) || (NamedSpeaker(candidate.Sentence) is { } who && !Names(who, speaker));
     }
+
+    /// <summary>The article's title line: the publication's words about what was said ("Putin Says US Plan ..."), not the speaker's.</summary>
+    private static bool IsTitle(CandidateSentence candidate) => candidate.Sentence.Trim().Equals(candidate.Title.Trim(), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Whether <paramref name="candidate"/> reports <paramref name="speaker"/>'s speech, on whatever topic (the second half of <see cref="Answers"/>).</summary>
     private static bool SaidBy(CandidateSentence candidate, string speaker)
     {
         ArgumentNullException.ThrowIfNull(candidate);
-        if (!ReportsSpeech().IsMatch(candidate.Sentence))
+        if (IsTitle(candidate) || !ReportsSpeech().IsMatch(candidate.Sentence))
         {
             // "Witkoff will travel to Moscow to discuss the deal" is not what he said about it.
             return false;
@@ -183,6 +196,10 @@ internal static partial class SaysAboutRequest
     // A pronoun is no speaker ("What did I say about it?", "How do you see the plan?").
     [GeneratedRegex(@"^(?:(?i:what|how)\s+(?i:did|does|do|has|have|had)\s+(?!(?i:i|you|we|they|he|she|it|this|that|these|those|them|everyone|someone)\b)(?<speaker>\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){0,2})\s+(?i:say|said|think|thought|feel|felt|tell\s+(?:reporters|journalists))\s+(?i:about|of|on|regarding|concerning)\s+|(?i:how)\s+(?i:did|does|do|has|have|had)\s+(?!(?i:i|you|we|they|he|she|it|this|that|these|those|them|everyone|someone)\b)(?<speaker>\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){0,2})\s+(?i:describe|described|characteri[sz]e|characteri[sz]ed|see|seen|view|viewed)\s+)(?<topic>[^?]+?)\s*\??$", RegexOptions.CultureInvariant)]
     private static partial Regex Question();
+
+    /// <summary>"What did Putin say?", "What else has Putin said?", "What did Rubio tell reporters?": what they said, on any topic.</summary>
+    [GeneratedRegex(@"^(?i:what)\s+(?:(?i:else)\s+)?(?i:did|does|has|have|had)\s+(?!(?i:i|you|we|they|he|she|it|this|that|these|those|them|everyone|someone)\b)(?<speaker>\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){0,2})\s+(?i:say|said|tell\s+(?:reporters|journalists|the\s+press))\s*[?.!]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex Anything();
 
     /// <summary>A verb of saying, "according to" or a quotation mark: "he said", "Putin told reporters", "According to Biraben", "“We never had ...”".</summary>
     [GeneratedRegex(@"\b(?:according\s+to|said|says|say|saying|told|tells|added|confirmed|stated|argued|insisted|warned|noted|explained|described|emphasi[sz]ed|made\s+clear|claimed|declared|announced|denied|acknowledged|admitted|spoke|called\s+(?:it|them|the)|believes?|thinks?)\b|[“”""]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
