@@ -218,14 +218,17 @@ public sealed partial class AnswerGenerator(
 
     /// <summary>
     /// A request for more than the last answers said: what to ask (the question itself, or for "Tell me more" alone
-    /// the last question that had a subject, "Tell me about the elections"), and what was said since that question,
-    /// which the Local model does not say again; and after how many of <paramref name="recent"/> it was asked (all of
+    /// the last question that had a subject, "Tell me about the elections"), and what was said since that question
+    /// (for a question of its own, in every turn kept), which the Local model does not say again; and after how many of <paramref name="recent"/> it was asked (all of
     /// them for a question of its own, "Tell me more about the elections").
     /// </summary>
     private static (string Asked, string Said, int AskedAfter) MoreOf(string question, IReadOnlyList<ConversationTurn> recent)
     {
         var askedAfter = recent.Count;
-        var from = recent.Count - 1;
+
+        // A request for more with a subject of its own ("Tell me more about Witkoff", "What else did Putin say?")
+        // leaves out what every turn kept said: before, the answer of two turns back came again.
+        var from = QuestionWording.AsksForMoreAlone(question) ? recent.Count - 1 : 0;
         string? saidBefore = null;
         if (QuestionWording.AsksForMoreAlone(question))
         {

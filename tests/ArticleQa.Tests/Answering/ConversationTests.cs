@@ -156,6 +156,23 @@ public sealed class ConversationTests
     }
 
     [Fact]
+    public async Task AnswerAsync_LocalMoreAboutASubjectTwoTurnsOn_NotTheAnswerGivenBefore()
+    {
+        await using var engine = TestEngine.Create();
+        var generator = engine.GetRequiredService<AnswerGenerator>();
+        var conversation = new Conversation();
+
+        var first = await generator.AnswerAsync("Who will travel to Moscow next week?", conversation, Token);
+        await generator.AnswerAsync("What did Putin say about Europe?", conversation, Token);
+        var more = await generator.AnswerAsync("Tell me more about Witkoff", conversation, Token);
+
+        // Before, the envoy sentence of two turns back came again: only the last answer was left out.
+        Assert.Contains("Witkoff", first.Text, StringComparison.Ordinal);
+        Assert.Contains("Witkoff", more.Text, StringComparison.Ordinal);
+        Assert.NotEqual(first.Text, more.Text);
+    }
+
+    [Fact]
     public async Task AnswerAsync_Conversation_RecordsTheTurnWithItsCitations()
     {
         await using var engine = TestEngine.Create(new Dictionary<string, string?> { ["Answering:HistoryTurns"] = "1" });
