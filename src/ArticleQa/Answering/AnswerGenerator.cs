@@ -227,8 +227,9 @@ public sealed partial class AnswerGenerator(
         var askedAfter = recent.Count;
 
         // A request for more with a subject of its own ("Tell me more about Witkoff", "What else did Putin say?")
-        // leaves out what every turn kept said: before, the answer of two turns back came again.
-        var from = QuestionWording.AsksForMoreAlone(question) ? recent.Count - 1 : 0;
+        // leaves out what every turn kept said: before, the answer of two turns back came again. Not one about the
+        // articles as a whole, which reads on from the last sentence said of them.
+        var from = QuestionWording.AsksForMoreAlone(question) || !AsksAboutSomething(question) ? recent.Count - 1 : 0;
         string? saidBefore = null;
         if (QuestionWording.AsksForMoreAlone(question))
         {
@@ -241,6 +242,11 @@ public sealed partial class AnswerGenerator(
             {
                 question = recent[from].Question;
                 askedAfter = from;
+                if (QuestionWording.AsksForMore(question) && AsksAboutSomething(question))
+                {
+                    // "Tell me more" after "Tell me more about Witkoff" asks it again: what that one left out stays out.
+                    from = 0;
+                }
             }
             else if (recent[from].Subject is { } subject)
             {
@@ -255,6 +261,9 @@ public sealed partial class AnswerGenerator(
 
         return (QuestionWording.Core(question), string.Join(" ", [.. saidBefore is null ? [] : new[] { saidBefore }, .. recent.Skip(from).Select(t => t.Answer)]), askedAfter);
     }
+
+    /// <summary>Whether <paramref name="question"/> is an ordinary question, not one about the articles themselves (their overview, author, title or date).</summary>
+    private static bool AsksAboutSomething(string question) => TurnKinds.Of(QuestionWording.Core(question), inConversation: true) == TurnKind.Question;
 
     /// <summary>
     /// The question in the articles' case when typed in capitals (<see cref="QuestionCasing"/>), its typing slips put

@@ -29,10 +29,12 @@ public sealed class Conversation
         string? saidBefore = null;
         if (Turns.Count > 0 && QuestionWording.AsksForMoreAlone(question))
         {
+            // What the run said, without its "The articles don't say more about that." (which would only grow it).
             var last = Turns[^1];
+            var lastSaid = last.Answer is Answer.NotCovered or Answer.NoMore ? null : last.Answer;
             (subject, saidBefore) = QuestionWording.AsksForMoreAlone(last.Question)
-                ? (last.Subject, last.SaidBefore is null ? last.Answer : last.SaidBefore + " " + last.Answer)
-                : (last.Question, last.Answer);
+                ? (last.Subject, last.SaidBefore is null ? lastSaid : lastSaid is null ? last.SaidBefore : last.SaidBefore + " " + lastSaid)
+                : (last.Question, lastSaid);
         }
 
         Turns.Add(new ConversationTurn(question.Trim(), answer.Text, answer.Citations.Select(c => c.PassageId).ToList(), subject, saidBefore));

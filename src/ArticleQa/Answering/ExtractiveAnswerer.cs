@@ -274,7 +274,7 @@ internal sealed partial class ExtractiveAnswerer(IEmbeddingGenerator<string, Emb
     internal static Decision Decide(LocalModels models, string question, float[] questionVector, IReadOnlyList<CandidateSentence> candidates, TokenVectors questionTokens)
     {
         var (best, confidence, answer, probabilities) = Decided(models, question, questionVector, candidates, questionTokens);
-        if (SaysAboutRequest.Of(question) is var (speaker, topicTerms) && (!answer || SaysAboutRequest.NotSaidBy(candidates[best], speaker)))
+        if (SaysAboutRequest.Of(question) is var (speaker, topicTerms) && (!answer || SaysAboutRequest.NotSaidBy(candidates[best], speaker, SaysAboutRequest.AsksForSpeech(question), topicTerms)))
         {
             // "What did Putin say about elections?": when the model would not answer, or would answer with what is
             // surely not the speaker's ("What did Ukraine say about the plan?" with "Putin Says US Plan ..."), the

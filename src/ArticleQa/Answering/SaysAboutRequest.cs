@@ -54,17 +54,42 @@ internal static partial class SaysAboutRequest
     }
 
     /// <summary>
-    /// Whether <paramref name="candidate"/> is surely not <paramref name="speaker"/>'s words: it reports no speech
-    /// ("Witkoff will travel to Moscow" is no answer to "What did Witkoff say about Moscow?"), or gives it to another
+    /// Whether <paramref name="candidate"/> is surely not <paramref name="speaker"/>'s words: it reports no speech when
+    /// speech is asked for (<paramref name="speechAsked"/>: "Witkoff will travel to Moscow" is no answer to "What did
+    /// Witkoff say about Moscow?"; "What did Tesla think of Edison?" may be answered without a verb of saying by a
+    /// sentence holding the topic, <paramref name="topicTerms"/>), or gives it to another
     /// name (<see cref="NamedSpeaker"/>: "Putin Says US Plan Could Be ‘Basis’ for Ukraine Deal" is no answer to "What did
     /// Ukraine say about the plan?"), or is the title. Speech given to no name ("According to Biraben, the plague was ...", "he said")
     /// may be theirs: attribution has more forms than these rules know.
     /// </summary>
-    public static bool NotSaidBy(CandidateSentence candidate, string speaker)
+    public static bool NotSaidBy(CandidateSentence candidate, string speaker, bool speechAsked, IReadOnlyList<string> topicTerms)
     {
         ArgumentNullException.ThrowIfNull(candidate);
-        return IsTitle(candidate) || !ReportsSpeech().IsMatch(candidate.Sentence) || (NamedSpeaker(candidate.Sentence) is { } who && !Names(who, speaker));
+        ArgumentNullException.ThrowIfNull(topicTerms);
+        if (IsTitle(candidate) || (NamedSpeaker(candidate.Sentence) is { } who && !Names(who, speaker)))
+        {
+            return true;
+        }
+
+        // No speech reported: not what they said; for what they think, not when it is not about the topic either
+        // ("Dave DeCamp is the news editor of Antiwar.com" is not what he thinks about the peace deal).
+        var terms = TermAnalyzer.Analyze(candidate.Sentence).ToHashSet(StringComparer.Ordinal);
+        return !ReportsSpeech().IsMatch(candidate.Sentence) && (speechAsked || !topicTerms.All(terms.Contains));
     }
+
+    /// <summary>
+    /// Whether <paramref name="question"/> asks what someone said or told ("What did Witkoff say about Moscow?"), not
+    /// what they thought, felt or how they saw something, which a sentence may report without a verb of saying
+    /// ("Tesla considered Edison a talented inventor").
+    /// </summary>
+    public static bool AsksForSpeech(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return SpeechAsked().IsMatch(question);
+    }
+
+    [GeneratedRegex(@"^\s*(?:what|how)\s+(?:else\s+)?(?:did|does|do|has|have|had)\s+(?:\S+\s+){1,3}?(?:say|said|tell)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SpeechAsked();
 
     /// <summary>The article's title line: the publication's words about what was said ("Putin Says US Plan ..."), not the speaker's.</summary>
     private static bool IsTitle(CandidateSentence candidate) => candidate.Sentence.Trim().Equals(candidate.Title.Trim(), StringComparison.OrdinalIgnoreCase);
@@ -165,7 +190,7 @@ internal static partial class SaysAboutRequest
     /// <summary>
     /// Whoever a sentence names as speaking: the first capitalised name followed within three words by a verb of
     /// saying ("Putin also confirmed", "Russian President Vladimir Putin on Thursday spoke", "He said", "Zelensky
-    /// replied"), or one after "said" ("said Putin"); null when speech is given to no name ("he said", "The Russian
+    /// replied"), or one after "said" or "according to" ("said Putin", "According to Biraben"); null when speech is given to no name ("he said", "The Russian
     /// leader also said").
     /// </summary>
     private static string? NamedSpeaker(string sentence)
@@ -184,13 +209,16 @@ internal static partial class SaysAboutRequest
         return null;
     }
 
-    [GeneratedRegex(@"(?<name>\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)(?:\s+[\p{L}'’]+){0,3}?\s+(?i:" + SpeechVerbs + @")\b|\b(?:said|says|told)\s+(?<name>\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(?<name>\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)(?:\s+[\p{L}'’]+){0,3}?\s+(?i:" + SpeechVerbs + @")\b|\b(?:said|says|told|(?i:according\s+to))\s+(?<name>\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)*)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex SpeakerNamed();
 
     /// <summary>The verbs of saying a speaker is named with ("Putin said", "Zelensky replied").</summary>
     private const string SpeechVerbs = @"said|says|told|tells|added|confirmed|stated|argued|insisted|warned|noted|explained|described|emphasi[sz]ed|made\s+clear|claimed|declared|announced|denied|acknowledged|admitted|spoke|replied|responded|wrote|called";
 
-    private static bool Names(string text, string speaker) => NamedEntities.IndexOfName(text, speaker) >= 0;
+    /// <summary>Whether <paramref name="text"/> names the speaker, in full or by the last word of a full name ("Rubio" for "Marco Rubio").</summary>
+    private static bool Names(string text, string speaker) =>
+        NamedEntities.IndexOfName(text, speaker) >= 0
+        || (speaker.LastIndexOf(' ') is var space and > 0 && NamedEntities.IndexOfName(text, speaker[(space + 1)..]) >= 0);
 
     // Case-insensitive but for the speaker, whose name is capitalised.
     // A pronoun is no speaker ("What did I say about it?", "How do you see the plan?").
@@ -202,6 +230,6 @@ internal static partial class SaysAboutRequest
     private static partial Regex Anything();
 
     /// <summary>A verb of saying, "according to" or a quotation mark: "he said", "Putin told reporters", "According to Biraben", "“We never had ...”".</summary>
-    [GeneratedRegex(@"\b(?:according\s+to|said|says|say|saying|told|tells|added|confirmed|stated|argued|insisted|warned|noted|explained|described|emphasi[sz]ed|made\s+clear|claimed|declared|announced|denied|acknowledged|admitted|spoke|called\s+(?:it|them|the)|believes?|thinks?)\b|[“”""]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:according\s+to|wrote|writes|written|suggested|urged|believed|thought|considered|regarded|criticized|criticised|said|says|say|saying|told|tells|added|confirmed|stated|argued|insisted|warned|noted|explained|described|emphasi[sz]ed|made\s+clear|claimed|declared|announced|denied|acknowledged|admitted|spoke|called\s+(?:it|them|the)|believes?|thinks?)\b|[“”""]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReportsSpeech();
 }

@@ -67,6 +67,35 @@ public sealed class SaysAboutRequestTests
     }
 
     [Theory]
+    [InlineData("Tesla considered Edison a talented inventor but a poor scientist.", "Tesla", false, "edison", false)]
+    [InlineData("Tesla was fond of Edison's early work.", "Tesla", false, "edison", false)]
+    [InlineData("Dave DeCamp is the news editor of Antiwar.com.", "Dave DeCamp", false, "peac deal", true)]
+    [InlineData("Witkoff will travel to Moscow next week.", "Witkoff", true, "moscow", true)]
+    [InlineData("Tesla wrote that Edison had no hobby.", "Tesla", true, "edison", false)]
+    [InlineData("According to Biraben, the plague was present somewhere in Europe.", "Biraben", true, "plagu", false)]
+    [InlineData("According to Biraben, the plague was present somewhere in Europe.", "Gottfried", false, "plagu", true)]
+    [InlineData("Zelensky said the plan was a basis.", "Putin", false, "plan", true)]
+    [InlineData("Rubio told reporters that progress had been made.", "Marco Rubio", true, "", false)]
+    [InlineData("Title", "Putin", false, "", true)] // the article's title line is nobody's words
+    public void NotSaidBy_SurelyNotTheSpeakersWords(string sentence, string speaker, bool speechAsked, string topic, bool expected)
+    {
+        var candidate = new ArticleQa.Answering.Learning.CandidateSentence(1, 0, 0, sentence, "Title", sentence, [], 0, null!);
+
+        Assert.Equal(expected, SaysAboutRequest.NotSaidBy(candidate, speaker, speechAsked, topic.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+    }
+
+    [Theory]
+    [InlineData("What did Witkoff say about Moscow?", true)]
+    [InlineData("What did Marco Rubio tell reporters?", true)]
+    [InlineData("What else has Putin said?", true)]
+    [InlineData("What did Tesla think of Edison?", false)]
+    [InlineData("How did Putin describe the draft?", false)]
+    public void AsksForSpeech_SayOrTellOnly(string question, bool expected)
+    {
+        Assert.Equal(expected, SaysAboutRequest.AsksForSpeech(question));
+    }
+
+    [Theory]
     [InlineData("What did Putin say about elections?", "it was pointless to sign agreements with the Ukrainian government")]
     [InlineData("What did Putin say about Europe?", "The Russian leader also said it was “ridiculous”")]
     [InlineData("What did Putin say about Witkoff?", "Putin also confirmed that President Trump’s special envoy, Steve Witkoff")]
