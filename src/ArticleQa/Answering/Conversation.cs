@@ -31,10 +31,10 @@ public sealed class Conversation
         {
             // What the run said, without its "The articles don't say more about that." (which would only grow it).
             var last = Turns[^1];
-            var lastSaid = last.Answer is Answer.NotCovered or Answer.NoMore ? null : last.Answer;
-            (subject, saidBefore) = QuestionWording.AsksForMoreAlone(last.Question)
-                ? (last.Subject, last.SaidBefore is null ? lastSaid : lastSaid is null ? last.SaidBefore : last.SaidBefore + " " + lastSaid)
-                : (last.Question, lastSaid);
+            var run = QuestionWording.AsksForMoreAlone(last.Question);
+            subject = run ? last.Subject : last.Question;
+            string?[] said = [run ? last.SaidBefore : null, last.Answer is Answer.NotCovered or Answer.NoMore ? null : last.Answer];
+            saidBefore = said.Any(s => s is not null) ? string.Join(" ", said.OfType<string>()) : null;
         }
 
         Turns.Add(new ConversationTurn(question.Trim(), answer.Text, answer.Citations.Select(c => c.PassageId).ToList(), subject, saidBefore));

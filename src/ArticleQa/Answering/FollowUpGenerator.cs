@@ -293,16 +293,19 @@ public sealed partial class FollowUpGenerator(
     /// </summary>
     internal static bool OnlyAfter(string text, string place, string name)
     {
-        var mentions = Regex.Count(text, $@"(?<![\p{{L}}\d]){Regex.Escape(name)}(?![\p{{L}}\d])");
-        return mentions > 0 && Regex.Count(text, $@"(?<![\p{{L}}\d]){Regex.Escape(place)},\s+{Regex.Escape(name)}(?![\p{{L}}\d])") == mentions;
+        var mentions = Mentions(text, Regex.Escape(name));
+        return mentions > 0 && Mentions(text, $@"{Regex.Escape(place)},\s+{Regex.Escape(name)}") == mentions;
     }
 
     /// <summary>Whether every mention of <paramref name="name"/> is part of a web address ("Antiwar.com"): a site, no one to ask about.</summary>
     internal static bool InAddressOnly(string text, string name)
     {
-        var mentions = Regex.Count(text, $@"(?<![\p{{L}}\d]){Regex.Escape(name)}(?![\p{{L}}\d])");
-        return mentions > 0 && Regex.Count(text, $@"(?<![\p{{L}}\d]){Regex.Escape(name)}\.\p{{Ll}}{{2,}}") == mentions;
+        var mentions = Mentions(text, Regex.Escape(name));
+        return mentions > 0 && Mentions(text, $@"{Regex.Escape(name)}\.\p{{Ll}}{{2,}}") == mentions;
     }
+
+    /// <summary>How often <paramref name="pattern"/> stands in <paramref name="text"/> as whole words.</summary>
+    private static int Mentions(string text, string pattern) => Regex.Count(text, $@"(?<![\p{{L}}\d]){pattern}(?![\p{{L}}\d])");
 
     private static bool MidSentence(string text, string name) =>
         Regex.Count(text, $@"[\p{{Ll}}\d,;:]\s+{Regex.Escape(name)}\b") > 0;

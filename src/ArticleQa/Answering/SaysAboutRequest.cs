@@ -66,7 +66,7 @@ internal static partial class SaysAboutRequest
     {
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(topicTerms);
-        if (IsTitle(candidate) || (NamedSpeaker(candidate.Sentence) is { } who && !Names(who, speaker)))
+        if (IsTitle(candidate) || GivenToAnother(candidate.Sentence, speaker))
         {
             return true;
         }
@@ -163,7 +163,7 @@ internal static partial class SaysAboutRequest
     {
         ArgumentNullException.ThrowIfNull(candidate);
         ArgumentNullException.ThrowIfNull(said);
-        if (!ReportsSpeech().IsMatch(candidate.Sentence) || (NamedSpeaker(candidate.Sentence) is { } who && !Names(who, speaker)))
+        if (!ReportsSpeech().IsMatch(candidate.Sentence) || GivenToAnother(candidate.Sentence, speaker))
         {
             return false;
         }
@@ -215,21 +215,26 @@ internal static partial class SaysAboutRequest
     /// <summary>The verbs of saying a speaker is named with ("Putin said", "Zelensky replied").</summary>
     private const string SpeechVerbs = @"said|says|told|tells|added|confirmed|stated|argued|insisted|warned|noted|explained|described|emphasi[sz]ed|made\s+clear|claimed|declared|announced|denied|acknowledged|admitted|spoke|replied|responded|wrote|called";
 
+    /// <summary>Whether <paramref name="sentence"/> gives its speech to a name that is not the speaker's (<see cref="NamedSpeaker"/>).</summary>
+    private static bool GivenToAnother(string sentence, string speaker) => NamedSpeaker(sentence) is { } who && !Names(who, speaker);
+
     /// <summary>Whether <paramref name="text"/> names the speaker, in full or by the last word of a full name ("Rubio" for "Marco Rubio").</summary>
     private static bool Names(string text, string speaker) =>
         NamedEntities.IndexOfName(text, speaker) >= 0
         || (speaker.LastIndexOf(' ') is var space and > 0 && NamedEntities.IndexOfName(text, speaker[(space + 1)..]) >= 0);
 
+    /// <summary>A capitalised name of up to three words as the speaker; a pronoun is none ("What did I say about it?", "How do you see the plan?").</summary>
+    private const string Speaker = @"(?!(?i:i|you|we|they|he|she|it|this|that|these|those|them|everyone|someone)\b)(?<speaker>\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){0,2})";
+
     // Case-insensitive but for the speaker, whose name is capitalised.
-    // A pronoun is no speaker ("What did I say about it?", "How do you see the plan?").
-    [GeneratedRegex(@"^(?:(?i:what|how)\s+(?i:did|does|do|has|have|had)\s+(?!(?i:i|you|we|they|he|she|it|this|that|these|those|them|everyone|someone)\b)(?<speaker>\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){0,2})\s+(?i:say|said|think|thought|feel|felt|tell\s+(?:reporters|journalists))\s+(?i:about|of|on|regarding|concerning)\s+|(?i:how)\s+(?i:did|does|do|has|have|had)\s+(?!(?i:i|you|we|they|he|she|it|this|that|these|those|them|everyone|someone)\b)(?<speaker>\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){0,2})\s+(?i:describe|described|characteri[sz]e|characteri[sz]ed|see|seen|view|viewed)\s+)(?<topic>[^?]+?)\s*\??$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?i:what|how)\s+(?i:did|does|do|has|have|had)\s+" + Speaker + @"\s+(?i:say|said|think|thought|feel|felt|tell\s+(?:reporters|journalists))\s+(?i:about|of|on|regarding|concerning)\s+|(?i:how)\s+(?i:did|does|do|has|have|had)\s+" + Speaker + @"\s+(?i:describe|described|characteri[sz]e|characteri[sz]ed|see|seen|view|viewed)\s+)(?<topic>[^?]+?)\s*\??$", RegexOptions.CultureInvariant)]
     private static partial Regex Question();
 
     /// <summary>"What did Putin say?", "What else has Putin said?", "What did Rubio tell reporters?": what they said, on any topic.</summary>
-    [GeneratedRegex(@"^(?i:what)\s+(?:(?i:else)\s+)?(?i:did|does|has|have|had)\s+(?!(?i:i|you|we|they|he|she|it|this|that|these|those|them|everyone|someone)\b)(?<speaker>\p{Lu}[\p{L}'.-]*(?:\s+\p{Lu}[\p{L}'.-]*){0,2})\s+(?i:say|said|tell\s+(?:reporters|journalists|the\s+press))\s*[?.!]*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?i:what)\s+(?:(?i:else)\s+)?(?i:did|does|has|have|had)\s+" + Speaker + @"\s+(?i:say|said|tell\s+(?:reporters|journalists|the\s+press))\s*[?.!]*$", RegexOptions.CultureInvariant)]
     private static partial Regex Anything();
 
     /// <summary>A verb of saying, "according to" or a quotation mark: "he said", "Putin told reporters", "According to Biraben", "“We never had ...”".</summary>
-    [GeneratedRegex(@"\b(?:according\s+to|wrote|writes|written|suggested|urged|believed|thought|considered|regarded|criticized|criticised|said|says|say|saying|told|tells|added|confirmed|stated|argued|insisted|warned|noted|explained|described|emphasi[sz]ed|made\s+clear|claimed|declared|announced|denied|acknowledged|admitted|spoke|called\s+(?:it|them|the)|believes?|thinks?)\b|[“”""]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:according\s+to|wrote|writes|written|suggested|urged|considered|regarded|criticized|criticised|said|says|say|saying|told|tells|added|confirmed|stated|argued|insisted|warned|noted|explained|described|emphasi[sz]ed|made\s+clear|claimed|declared|announced|denied|acknowledged|admitted|spoke|called\s+(?:it|them|the)|believe[sd]?|thinks?|thought)\b|[“”""]", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReportsSpeech();
 }
