@@ -29,7 +29,7 @@ public sealed partial class QueryCondenser(IOptions<LlmOptions> llm, Kernel kern
 
         if (llm.Value.Provider == LlmProvider.Local)
         {
-            return CarryForward(question, history[^1]);
+            return CarryForward(question, history);
         }
 
         var arguments = new KernelArguments { ["history"] = HistoryText(history), ["question"] = question };
@@ -54,14 +54,58 @@ public sealed partial class QueryCondenser(IOptions<LlmOptions> llm, Kernel kern
     }
 
     /// <summary>
-    /// The Local model's condensing: "What about Geneva?" or "And Geneva?", a name and nothing else, is asked as what
-    /// the articles say about it (<see cref="TopicFollowUp"/>); another question that refers back
-    /// (<see cref="RefersBack"/>) gets the previous turn's names appended.
+    /// The Local model's condensing against the conversation's last turns (<see cref="CarryForward(string, ConversationTurn)"/>),
+    /// where the last question is first asked the way it was condensed: "What did Putin say about the plan?", "And
+    /// about Europe?", "What about the elections?" asks the third as "What did Putin say about the elections?".
+    /// </summary>
+    public static string CarryForward(string question, IReadOnlyList<ConversationTurn> history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        if (history.Count == 0)
+        {
+            return question;
+        }
+
+        // The last question with a subject of its own: after "What did Putin say about the Ukrainian government?"
+        // and "Why?", "When?" is still about the government.
+        var previous = history[^1];
+        var asked = Standalone(history, history.Count - 1);
+        var subject = asked;
+        for (var at = history.Count - 1; at > 0 && HasNoSubject(subject); at--)
+        {
+            subject = Standalone(history, at - 1);
+        }
+
+        return CarryForward(question, asked == previous.Question ? previous : previous with { Question = asked }, subject);
+    }
+
+    /// <summary>
+    /// The Local model's condensing: a follow-up that asks the last question again about something else ("And about
+    /// Europe?", "What about in Geneva?") is that question with it (<see cref="Reframed"/>); "What about Geneva?" or
+    /// "And Geneva?", a name and nothing else, is otherwise asked as what the articles say about it
+    /// (<see cref="TopicFollowUp"/>); another question that refers back (<see cref="RefersBack"/>) gets the previous
+    /// turn's names appended.
     /// </summary>
     public static string CarryForward(string question, ConversationTurn previous)
     {
-        ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(previous);
+        return CarryForward(question, previous, previous.Question);
+    }
+
+    /// <summary>
+    /// <see cref="CarryForward(string, ConversationTurn)"/>, where a question with no subject of its own ("Why?",
+    /// "When?", <see cref="HasNoSubject"/>) also carries <paramref name="subject"/>, the last question that had one:
+    /// with only the last turn's names, "Why?" was searched for as the names and got the headline, which has most of
+    /// them.
+    /// </summary>
+    private static string CarryForward(string question, ConversationTurn previous, string subject)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        if (Reframed(question, previous.Question) is { } reframed)
+        {
+            return RefersBack(reframed) ? CarryForward(reframed, previous, subject) : reframed;
+        }
+
         if (TopicFollowUp(question) is { } topic)
         {
             return topic;
@@ -77,7 +121,27 @@ public sealed partial class QueryCondenser(IOptions<LlmOptions> llm, Kernel kern
             .Where(name => !TermAnalyzer.Analyze(name).All(known.Contains))
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        return names.Count == 0 ? question : $"{question.TrimEnd()} ({string.Join(", ", names)})";
+        string[] carried =
+        [
+            .. HasNoSubject(question) && !HasNoSubject(subject) ? new[] { subject.Trim().TrimEnd('?', '.', '!') } : [],
+            .. names.Count == 0 ? [] : new[] { string.Join(", ", names) },
+        ];
+        return carried.Length == 0 ? question : $"{question.TrimEnd()} ({string.Join("; ", carried)})";
+    }
+
+    /// <summary>
+    /// A question with no content word and no name of its own ("Why?", "And where was he?"). One with a word of its own
+    /// is searched for by it: carrying the last question too ("What if they don't withdraw?" after "What did Putin say
+    /// about Ukrainian troops?") pulled it to sentences with the last question's words.
+    /// </summary>
+    internal static bool HasNoSubject(string question)
+    {
+        if (NamesItsSubject(question))
+        {
+            return false;
+        }
+
+        return Learning.TextFeatures.ContentTerms(question).Count == 0;
     }
 
     /// <summary>
@@ -114,8 +178,56 @@ public sealed partial class QueryCondenser(IOptions<LlmOptions> llm, Kernel kern
         return Learning.TextFeatures.TopicFormOf(asked) == Learning.TopicForm.None ? null : asked;
     }
 
-    [GeneratedRegex(@"^(?:(?:and\s+)?(?:what|how)\s+about|and)\s+(?<x>[^?.!]+?)\s*[?.!]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// The earlier question asked again about what <paramref name="question"/> names, or null when it asks no such
+    /// thing: "And about Europe?", "What about the elections?" or "And Europe?" after "What did Putin say about the
+    /// plan?" (a question about something: about, regarding, concerning) puts the new subject in place of the old;
+    /// "And in Moscow?" or "What about on Monday?" after "What happened to the draft in Geneva?" puts its phrase in
+    /// place of the earlier one with the same preposition. Any other earlier question has nothing to put it in.
+    /// </summary>
+    internal static string? Reframed(string question, string previousQuestion)
+    {
+        ArgumentNullException.ThrowIfNull(previousQuestion);
+        var match = AboutName().Match(question.Trim());
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        // A thing, not a question of its own ("And what did Zelensky say?", "And he went where?"), and an earlier
+        // question that is not itself a follow-up of this kind.
+        var subject = match.Groups["x"].Value;
+        if (QuestionStart().IsMatch(subject) || ClauseStart().IsMatch(subject) || Words().Count(subject) > 6
+            || !QuestionStart().IsMatch(previousQuestion) || AboutName().IsMatch(previousQuestion.Trim()))
+        {
+            return null;
+        }
+
+        var phrase = LeadingPreposition().Match(subject);
+        var frame = phrase.Success
+            ? Regex.Match(previousQuestion.Trim(), @"^(?<frame>.+\S)\s+" + Regex.Escape(phrase.Groups["p"].Value) + @"\s+[^?.!]+?\s*[?.!]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1))
+            : AboutFrame().Match(previousQuestion.Trim());
+        return frame.Success ? $"{frame.Groups["frame"].Value} {subject}?" : null;
+    }
+
+    /// <summary>The earlier question <paramref name="at"/> as it was asked standalone: reframed on the one before it (<see cref="Reframed"/>) or as typed.</summary>
+    private static string Standalone(IReadOnlyList<ConversationTurn> history, int at) =>
+        at > 0 && Reframed(history[at].Question, Standalone(history, at - 1)) is { } reframed ? reframed : history[at].Question;
+
+    [GeneratedRegex(@"^(?:(?:and\s+)?(?:what|how)\s+about|and(?:\s+about)?)\s+(?<x>[^?.!]+?)\s*[?.!]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AboutName();
+
+    [GeneratedRegex(@"^(?:he|she|it|they|we|you|i|there|that|this)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ClauseStart();
+
+    [GeneratedRegex(@"^(?<p>about|in|on|at|for|from|to|with|during|after|before|since|regarding|concerning)\s+\S", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingPreposition();
+
+    [GeneratedRegex(@"^(?<frame>.+\b(?:about|regarding|concerning))\s+[^?.!]+?\s*[?.!]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AboutFrame();
+
+    [GeneratedRegex(@"^\s*(?:who|whom|whose|what|when|where|which|why|how|did|does|do|is|are|was|were|has|have|had|can|could|will|would|should|tell)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex QuestionStart();
 
     /// <summary>Whether a name stands in the question after its first word (<see cref="NamedEntities.AfterFirstWord"/>).</summary>
     private static bool NamesItsSubject(string question) => NamedEntities.AfterFirstWord(question).Any();

@@ -174,6 +174,41 @@ public sealed class ConversationTests
     }
 
     [Fact]
+    public async Task AnswerAsync_LocalAskedAgainAboutSomethingElse_TheSpeakersWordsOnIt()
+    {
+        await using var engine = TestEngine.Create();
+        var generator = engine.GetRequiredService<AnswerGenerator>();
+        var conversation = new Conversation();
+
+        var plan = await generator.AnswerAsync("What did Putin say about the plan?", conversation, Token);
+        var europe = await generator.AnswerAsync("And about Europe?", conversation, Token);
+        var elections = await generator.AnswerAsync("What about the elections?", conversation, Token);
+
+        // Before, both follow-ups got the lead about the plan again: the last turn's names pulled the search back to it.
+        Assert.Contains("basis", plan.Text, StringComparison.Ordinal);
+        Assert.Contains("ridiculous", europe.Text, StringComparison.Ordinal);
+        Assert.Contains("lack of elections", elections.Text, StringComparison.Ordinal);
+        Assert.All(new[] { europe, elections }, a => Assert.Single(a.Citations));
+    }
+
+    [Fact]
+    public async Task AnswerAsync_LocalWhyAndWhoSaidThat_AboutTheLastQuestionsSubjectNotTheHeadline()
+    {
+        await using var engine = TestEngine.Create();
+        var generator = engine.GetRequiredService<AnswerGenerator>();
+        var conversation = new Conversation();
+
+        await generator.AnswerAsync("What did Putin say about the Ukrainian government?", conversation, Token);
+        var why = await generator.AnswerAsync("Why?", conversation, Token);
+        var who = await generator.AnswerAsync("Who said that?", conversation, Token);
+
+        // Before, both were searched for as the last answer's names alone and got the headline, which has most of them.
+        Assert.Contains("because of the lack of elections", why.Text, StringComparison.Ordinal);
+        Assert.Contains("Putin", who.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Could Be", who.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnswerAsync_LocalTellMeMoreAfterMoreAboutASubject_StillNotTheAnswerGivenBefore()
     {
         await using var engine = TestEngine.Create();
