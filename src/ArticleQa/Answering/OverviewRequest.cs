@@ -76,7 +76,7 @@ public static partial class OverviewRequest
           | sum\s+(?:it|this|these|them|those)\s+up
           | (?:summari[sz]e|sum\s+up|give\s+(?:me\s+)?(?:a\s+|an\s+|the\s+)?(?:short\s+|quick\s+|brief\s+)?(?:summary|overview|gist|rundown))
             (?:\s+(?:of\s+)?(?:this|these|the|those|it|them)(?:\s+{Articles})?)?
-          | (?:what\s+(?:are|is)\s+)?the\s+(?:main|key)\s+(?:points?|takeaways?|ideas?|facts?)
+          | (?:what(?:'s|\s+are|\s+is)\s+)?the\s+(?:main|key|big)\s+(?:points?|takeaways?|ideas?|facts?|news|story)
             (?:\s+(?:of|in)\s+(?:this|these|the|those)\s+{Articles})?
           | tl\s*;?\s*dr
           | (?:what(?:'s|\s+is)\s+)?the\s+gist(?:\s+of\s+(?:it|this|these|the\s+(?:articles?|stor(?:y|ies))))?
