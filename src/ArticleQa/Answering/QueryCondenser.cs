@@ -66,17 +66,21 @@ public sealed partial class QueryCondenser(IOptions<LlmOptions> llm, Kernel kern
             return question;
         }
 
-        // The last question with a subject of its own: after "What did Putin say about the Ukrainian government?"
-        // and "Why?", "When?" is still about the government.
-        var previous = history[^1];
-        var asked = Standalone(history, history.Count - 1);
-        var subject = asked;
-        for (var at = history.Count - 1; at > 0 && HasNoSubject(subject); at--)
+        // Each earlier question as it was asked standalone, and the last one with a subject of its own: after "What
+        // did Putin say about the Ukrainian government?" and "Why?", "When?" is still about the government.
+        string? subject = null;
+        var asked = "";
+        foreach (var turn in history)
         {
-            subject = Standalone(history, at - 1);
+            asked = subject is not null && Reframed(turn.Question, subject) is { } reframed ? reframed : turn.Question;
+            if (!HasNoSubject(asked))
+            {
+                subject = asked;
+            }
         }
 
-        return CarryForward(question, asked == previous.Question ? previous : previous with { Question = asked }, subject);
+        var previous = history[^1];
+        return CarryForward(question, asked == previous.Question ? previous : previous with { Question = asked }, subject ?? asked);
     }
 
     /// <summary>
@@ -94,14 +98,15 @@ public sealed partial class QueryCondenser(IOptions<LlmOptions> llm, Kernel kern
 
     /// <summary>
     /// <see cref="CarryForward(string, ConversationTurn)"/>, where a question with no subject of its own ("Why?",
-    /// "When?", <see cref="HasNoSubject"/>) also carries <paramref name="subject"/>, the last question that had one:
-    /// with only the last turn's names, "Why?" was searched for as the names and got the headline, which has most of
-    /// them.
+    /// "When?", <see cref="HasNoSubject"/>) also carries <paramref name="subject"/>, the last question that had one
+    /// (with only the last turn's names, "Why?" was searched for as the names and got the headline, which has most of
+    /// them), and a follow-up that asks again about something else asks that question again: "And about Europe?"
+    /// after "What did Putin say about the plan?" and "Why?".
     /// </summary>
     private static string CarryForward(string question, ConversationTurn previous, string subject)
     {
         ArgumentNullException.ThrowIfNull(question);
-        if (Reframed(question, previous.Question) is { } reframed)
+        if (Reframed(question, subject) is { } reframed)
         {
             return RefersBack(reframed) ? CarryForward(reframed, previous, subject) : reframed;
         }
@@ -209,10 +214,6 @@ public sealed partial class QueryCondenser(IOptions<LlmOptions> llm, Kernel kern
             : AboutFrame().Match(previousQuestion.Trim());
         return frame.Success ? $"{frame.Groups["frame"].Value} {subject}?" : null;
     }
-
-    /// <summary>The earlier question <paramref name="at"/> as it was asked standalone: reframed on the one before it (<see cref="Reframed"/>) or as typed.</summary>
-    private static string Standalone(IReadOnlyList<ConversationTurn> history, int at) =>
-        at > 0 && Reframed(history[at].Question, Standalone(history, at - 1)) is { } reframed ? reframed : history[at].Question;
 
     [GeneratedRegex(@"^(?:(?:and\s+)?(?:what|how)\s+about|and(?:\s+about)?)\s+(?<x>[^?.!]+?)\s*[?.!]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AboutName();

@@ -129,6 +129,37 @@ public sealed partial class WebChatBrowserTests
         Assert.Contains("28", replies[3].Text, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Follow-ups as readers type them, in the page: "Why?" about the last question's subject, and the last question
+    /// asked again about something else ("And about Europe?", "What about the elections?"). Each reply is the bubble
+    /// after its own follow-up, cited, with the sentence that answers it.
+    /// </summary>
+    [Fact]
+    public async Task WebChatPage_ShortFollowUps_AnsweredAboutTheEarlierQuestionCited()
+    {
+        await using var session = await BrowserSession.StartAsync(streaming: true);
+        var page = session.Page;
+        string[] asked = ["What did Putin say about the Ukrainian government?", "Why?", "And about Europe?", "What about the elections?"];
+        for (var turn = 0; turn < asked.Length; turn++)
+        {
+            await AskAsync(page, asked[turn], turn + 1);
+        }
+
+        var bubbles = await BubblesAsync(page);
+        var replies = bubbles.Select((b, i) => (b, i)).Where(x => x.b.User).Select(x => bubbles[x.i + 1]).ToList();
+        Directory.CreateDirectory(Path.GetDirectoryName(ScreenshotPath)!);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetDirectoryName(ScreenshotPath)!, "webchat-follow-ups.png"), FullPage = true });
+        Assert.Equal(asked.Length, replies.Count);
+        Assert.All(replies, r => Assert.False(r.User, Describe(bubbles)));
+        Assert.All(replies, r => Assert.Contains(r.Citations, c => c.Contains(DirectLineConversationTests.ArticleTitle, StringComparison.Ordinal)));
+        Assert.Contains("not legitimate", replies[0].Text, StringComparison.Ordinal);
+        Assert.Contains("because of the lack of elections", replies[1].Text, StringComparison.Ordinal);
+        Assert.Contains("ridiculous", replies[2].Text, StringComparison.Ordinal);
+        Assert.Contains("elections", replies[3].Text, StringComparison.Ordinal);
+        // Before, "Why?" got the headline (which has most of the last answer's names), the other two the lead.
+        Assert.DoesNotContain(replies, r => r.Text.StartsWith("Putin Says", StringComparison.Ordinal) || r.Text.Contains("spoke favorably", StringComparison.Ordinal));
+    }
+
     /// <summary>A citation without a url opens the bot's article page at the cited sentence, highlighted and in view.</summary>
     [Fact]
     public async Task WebChatPage_CitationClicked_OpensArticleAtHighlightedSentence()

@@ -70,6 +70,22 @@ public sealed class QueryCondenserTests
     }
 
     [Fact]
+    public void CarryForward_FollowUpsAfterAWhy_TheLastQuestionWithASubject()
+    {
+        ConversationTurn[] history =
+        [
+            new("What did Putin say about the plan?", "Putin said it could be the basis [1].", ["seed#0"]),
+            new("Why?", "Putin said it could be the basis [1].", ["seed#0"]),
+            new("And about Europe?", "The Russian leader said it was “ridiculous” [1].", ["seed#4"]),
+            new("When?", "The Russian leader said it was “ridiculous” [1].", ["seed#4"]),
+        ];
+
+        Assert.Equal("What did Putin say about Europe?", QueryCondenser.CarryForward("And about Europe?", history[..2]));
+        Assert.Equal("What did Putin say about the elections?", QueryCondenser.CarryForward("What about the elections?", history));
+        Assert.Equal("Why? (What did Putin say about Europe; Russian)", QueryCondenser.CarryForward("Why?", history));
+    }
+
+    [Fact]
     public void CarryForward_SubjectThatRefersBack_ReframedWithThePreviousNames()
     {
         var history = new[] { new ConversationTurn("What did Putin say about the plan?", "Putin said Witkoff will travel to Moscow [1].", ["seed#0"]) };
