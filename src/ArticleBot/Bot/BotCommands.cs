@@ -18,9 +18,10 @@ public sealed class BotCommands(ArticleLibrary library, FollowUpGenerator follow
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(data);
         var command = text.Trim().TrimStart('/').ToLowerInvariant();
-        if (QuestionWording.IsGreetingAlone(command))
+        if (QuestionWording.IsGreetingAlone(command) || QuestionWording.IsHelpRequest(command))
         {
-            // "Hi" is not a question about the articles: the welcome says what to ask instead of "they don't cover that".
+            // "Hi" or "What can you do?" is not a question about the articles: the welcome says what to ask instead
+            // of "they don't cover that".
             command = "help";
         }
         else if (QuestionWording.IsThanksAlone(command))

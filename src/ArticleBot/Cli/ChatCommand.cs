@@ -49,8 +49,9 @@ internal sealed class ChatCommand : Verb
                 continue;
             }
 
-            // A greeting or a thank-you is not a question about the articles, and not a turn a follow-up refers to.
-            if (QuestionWording.IsGreetingAlone(text))
+            // A greeting, a question about the bot itself or a thank-you is not a question about the articles, and
+            // not a turn a follow-up refers to.
+            if (QuestionWording.IsGreetingAlone(text) || QuestionWording.IsHelpRequest(text))
             {
                 await output.WriteLineAsync(Greeted);
                 continue;

@@ -113,6 +113,16 @@ public static partial class QuestionWording
         return GreetingAlone().IsMatch(text.Trim());
     }
 
+    /// <summary>
+    /// A question about the bot itself and nothing else ("What can you do?", "How does this work?", "Who are you?",
+    /// "What can I ask?", "help me"): no question about the articles; what the bot is for answers it.
+    /// </summary>
+    public static bool IsHelpRequest(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.Length <= MaxLength && HelpRequest().IsMatch(text.Trim().Replace('’', '\''));
+    }
+
     /// <summary>A thank-you and nothing else ("thanks!", "thank you very much", "hi, thanks"): no question to answer.</summary>
     public static bool IsThanksAlone(string text)
     {
@@ -122,6 +132,9 @@ public static partial class QuestionWording
 
     [GeneratedRegex(@"^(?:hi|hello|hey|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening))(?:\s+(?:there|bot|articlebot))?[\s!.,:)]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex GreetingAlone();
+
+    [GeneratedRegex(@"^(?:(?:hi|hello|hey)(?:\s+there)?[\s,!.]+)?(?:(?:so|ok(?:ay)?)[\s,]+)?(?:what\s+(?:can|do)\s+you\s+do(?:\s+for\s+me)?|what\s+(?:can|should)\s+i\s+ask(?:\s+you)?|what\s+(?:are|is)\s+you(?:\s+for)?|what's\s+this\s+bot(?:\s+for)?|what\s+is\s+this\s+bot(?:\s+for)?|who\s+are\s+you|how\s+(?:do|does)\s+(?:you|this|it)\s+work|how\s+(?:can|do)\s+(?:you|i)\s+(?:help|use\s+(?:you|this|it))(?:\s+me)?|how\s+do\s+i\s+use\s+(?:you|this|it)|help(?:\s+me)?|i\s+need\s+help)(?:[\s,]+please)?[\s?!.]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex HelpRequest();
 
     [GeneratedRegex(@"^(?:(?:hi|hello|hey)[\s,!.]+)?(?:thanks|thank\s+you|thx|ty|cheers|many\s+thanks)(?:\s+(?:a\s+lot|so\s+much|very\s+much))?[\s!.,:)]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ThanksAlone();

@@ -46,6 +46,9 @@ public sealed class ConversationTests(BotHostFixture fixture) : IClassFixture<Bo
     [InlineData("Hello!")]
     [InlineData("hey there")]
     [InlineData("Good morning.")]
+    // So is a question about the bot itself.
+    [InlineData("What can you do?")]
+    [InlineData("How does this work?")]
     public async Task PostMessage_HelpOrGreeting_RepliesWithWelcome(string text)
     {
         using var response = await fixture.Host.PostActivityAsync(InConversation(BotHost.Message(text), "conv-help"));

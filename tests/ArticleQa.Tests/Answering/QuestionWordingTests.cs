@@ -197,5 +197,26 @@ public sealed class QuestionWordingTests
         Assert.Single(answer.Citations);
     }
 
+    [Theory]
+    [InlineData("What can you do?", true)]
+    [InlineData("what can I ask you", true)]
+    [InlineData("How does this work?", true)]
+    [InlineData("Who are you?", true)]
+    [InlineData("Hi there, what are you?", true)]
+    [InlineData("What’s this bot for?", true)]
+    [InlineData("How do I use this?", true)]
+    [InlineData("help me please", true)]
+    [InlineData("ok, what do you do?", true)]
+    // A question about the articles, or about someone in them, is not one about the bot.
+    [InlineData("What can you tell me about Witkoff?", false)]
+    [InlineData("What do you know about NATO?", false)]
+    [InlineData("Who are they?", false)]
+    [InlineData("How does the plan work?", false)]
+    [InlineData("What can Ukraine do?", false)]
+    public void IsHelpRequest_AboutTheBotItself(string text, bool expected)
+    {
+        Assert.Equal(expected, QuestionWording.IsHelpRequest(text));
+    }
+
     private static string Uncapitalised(string question) => char.ToLowerInvariant(question[0]) + question[1..];
 }
