@@ -11,10 +11,10 @@ public sealed partial class AnswerGenerator
     /// by title), <c>Retrieval:TopK</c> of them, each with score 1 (chosen, not found); of the articles the last of
     /// <paramref name="recent"/> cited when it is given (<see cref="AskedAbout"/>).
     /// </summary>
-    private async Task<List<RetrievedPassage>> OpeningPassagesAsync(IReadOnlyList<ConversationTurn> recent, CancellationToken cancellationToken)
+    private async Task<List<RetrievedPassage>> OpeningPassagesAsync(IReadOnlyList<ConversationTurn> recent, string? topic, CancellationToken cancellationToken)
     {
         using var lease = await library.LeaseIndexAsync(cancellationToken).ConfigureAwait(false);
-        return OpeningPassages(lease.Index, AskedAbout(recent, lease.Index));
+        return OpeningPassages(lease.Index, AskedAbout(recent, lease.Index, topic));
     }
 
     /// <summary>
@@ -23,11 +23,11 @@ public sealed partial class AnswerGenerator
     /// An article with nothing left is left out; none left, none. Of the articles the last of <paramref name="recent"/>
     /// cited when it is given, as for the overview it goes on from ("Who wrote this?", "Summarize it", "Tell me more").
     /// </summary>
-    private async Task<List<RetrievedPassage>> ContinuedPassagesAsync(string said, IReadOnlyList<ConversationTurn> recent, CancellationToken cancellationToken)
+    private async Task<List<RetrievedPassage>> ContinuedPassagesAsync(string said, IReadOnlyList<ConversationTurn> recent, string? topic, CancellationToken cancellationToken)
     {
         using var lease = await library.LeaseIndexAsync(cancellationToken).ConfigureAwait(false);
         var saidText = new SaidText(said);
-        return [.. AskedAbout(recent, lease.Index).Select(a => Continuation(lease.Index, a, saidText)).OfType<RetrievedPassage>().Take(_retrieval.TopK)];
+        return [.. AskedAbout(recent, lease.Index, topic).Select(a => Continuation(lease.Index, a, saidText)).OfType<RetrievedPassage>().Take(_retrieval.TopK)];
     }
 
     /// <summary>
@@ -64,12 +64,12 @@ public sealed partial class AnswerGenerator
     /// when no article names its author. Only the first and last passages of an article without an author in its
     /// metadata are read.
     /// </summary>
-    private async Task<List<RetrievedPassage>> BylinePassagesAsync(IReadOnlyList<ConversationTurn> recent, CancellationToken cancellationToken)
+    private async Task<List<RetrievedPassage>> BylinePassagesAsync(IReadOnlyList<ConversationTurn> recent, string? topic, CancellationToken cancellationToken)
     {
         using var lease = await library.LeaseIndexAsync(cancellationToken).ConfigureAwait(false);
         var index = lease.Index;
         var found = new List<RetrievedPassage>();
-        foreach (var article in AskedAbout(recent, index))
+        foreach (var article in AskedAbout(recent, index, topic))
         {
             var count = index.PassageCountOf(article.Id);
             var read = new Dictionary<int, RetrievedPassage?>();
@@ -97,20 +97,27 @@ public sealed partial class AnswerGenerator
     /// others about those asked about (<see cref="AskedAbout"/>). Null for a date question when none of them is dated:
     /// "When was the article published?" then more likely asks about an article the articles mention.
     /// </summary>
-    private async Task<DetailSources?> DetailPassagesAsync(TurnKind kind, string question, IReadOnlyList<ConversationTurn> recent, CancellationToken cancellationToken)
+    private async Task<DetailSources?> DetailPassagesAsync(TurnKind kind, string question, IReadOnlyList<ConversationTurn> recent, string? topic, CancellationToken cancellationToken)
     {
         using var lease = await library.LeaseIndexAsync(cancellationToken).ConfigureAwait(false);
-        var articles = (ArticleDetailRequest.AsksForAll(question) ? NewestFirst(lease.Index.Articles.Values) : AskedAbout(recent, lease.Index)).ToList();
+        var articles = (ArticleDetailRequest.AsksForAll(question) ? NewestFirst(lease.Index.Articles.Values) : AskedAbout(recent, lease.Index, topic)).ToList();
         var found = OpeningPassages(lease.Index, articles);
         return kind == TurnKind.Published && found.TrueForAll(p => p.Article.Published is null) ? null : new DetailSources(found, articles.Count);
     }
 
     /// <summary>
-    /// The articles a question about the articles themselves (who wrote them, their title, their date) is about: in a
-    /// conversation those the last answer cited, else every article, newest first as for an overview.
+    /// The articles a question about the articles themselves (who wrote them, their title, their date) is about: those
+    /// its <paramref name="topic"/> names when it names one ("the Geneva article", <see cref="ArticleReference"/>;
+    /// none when no article is about it), else in a conversation those the last answer cited, else every article,
+    /// newest first as for an overview.
     /// </summary>
-    private static IEnumerable<ArticleInfo> AskedAbout(IReadOnlyList<ConversationTurn> recent, PassageIndex index)
+    private static IEnumerable<ArticleInfo> AskedAbout(IReadOnlyList<ConversationTurn> recent, PassageIndex index, string? topic = null)
     {
+        if (topic is not null)
+        {
+            return ArticleReference.Matching(index, topic);
+        }
+
         var cited = recent.Count == 0 ? [] : recent[^1].CitedPassageIds
             .Select(id => index.FindPassage(id, 1)?.Article)
             .OfType<ArticleInfo>()

@@ -146,14 +146,7 @@ public sealed partial class AnswerGenerator(
         var (asked, said, askedAfter) = forMore ? MoreOf(question, recent) : (QuestionWording.Core(question), null, recent.Count);
         // The kind of what is asked as it was when asked, after the turns before it.
         var before = recent.Take(askedAfter).ToList();
-        var kind = TurnKinds.Of(asked, inConversation: before.Count > 0);
-        var ofArticleAskedAbout = kind == TurnKind.Question && before.Count > 0 && OverviewRequest.Matches(asked)
-            && TurnKinds.Of(before[^1].Question, inConversation: true) is TurnKind.Byline or TurnKind.Title or TurnKind.Published;
-        if (ofArticleAskedAbout)
-        {
-            // "Who wrote this?", then "Summarize it": "it" is the article the last answer was about, not its byline.
-            kind = TurnKind.Overview;
-        }
+        (var kind, asked, var topic, var ofArticleAskedAbout) = KindAsAsked(asked, before);
 
         if (forMore && kind is TurnKind.Byline or TurnKind.Title or TurnKind.Published)
         {
@@ -162,7 +155,7 @@ public sealed partial class AnswerGenerator(
             kind = TurnKind.Question;
         }
 
-        var details = kind is TurnKind.Title or TurnKind.Published ? await DetailPassagesAsync(kind, asked, recent, cancellationToken).ConfigureAwait(false) : null;
+        var details = kind is TurnKind.Title or TurnKind.Published ? await DetailPassagesAsync(kind, asked, recent, topic, cancellationToken).ConfigureAwait(false) : null;
         if (kind is TurnKind.Title or TurnKind.Published && details is null)
         {
             // A date question when no article asked about is dated: about one the articles mention, searched for.
@@ -174,13 +167,13 @@ public sealed partial class AnswerGenerator(
             // About the articles as a whole: their opening passages, not a search for the question's words; asked
             // for more, where each goes on after what was said.
             query = asked;
-            sources = said is null ? await OpeningPassagesAsync(ofArticleAskedAbout ? before : [], cancellationToken).ConfigureAwait(false) : await ContinuedPassagesAsync(said, ofArticleAskedAbout ? before : [], cancellationToken).ConfigureAwait(false);
+            sources = said is null ? await OpeningPassagesAsync(ofArticleAskedAbout ? before : [], topic, cancellationToken).ConfigureAwait(false) : await ContinuedPassagesAsync(said, ofArticleAskedAbout ? before : [], topic, cancellationToken).ConfigureAwait(false);
         }
         else if (kind == TurnKind.Byline)
         {
             // Who wrote them: the passages that name their authors, which a search for "author" does not find.
             query = asked;
-            sources = await BylinePassagesAsync(recent, cancellationToken).ConfigureAwait(false);
+            sources = await BylinePassagesAsync(recent, topic, cancellationToken).ConfigureAwait(false);
         }
         else if (details is not null)
         {
@@ -260,6 +253,36 @@ public sealed partial class AnswerGenerator(
         }
 
         return (QuestionWording.Core(question), string.Join(" ", [.. saidBefore is null ? [] : new[] { saidBefore }, .. recent.Skip(from).Select(t => t.Answer)]), askedAfter);
+    }
+
+    /// <summary>
+    /// The kind of <paramref name="asked"/> after the turns <paramref name="before"/> it, the question that kind is
+    /// answered as, the topic that names its article, and whether it is about the article the last answer was about:
+    /// - "Who wrote the Geneva article?" is who wrote the article about Geneva (<see cref="TurnKinds.Named"/>), not a
+    ///   search for its words;
+    /// - after a turn about an article itself (who wrote it, its title or date, as that turn was asked in its own
+    ///   place), "Summarize it" is that article's overview ("Who wrote this?", "Summarize it": not its byline again),
+    ///   and "When was it published?" or "Who wrote it?" (also after its overview) asks about that article too, not
+    ///   about something it mentions.
+    /// </summary>
+    private static (TurnKind Kind, string Asked, string? Topic, bool OfArticleAskedAbout) KindAsAsked(string asked, IReadOnlyList<ConversationTurn> before)
+    {
+        var (kind, question, topic) = TurnKinds.Named(asked, inConversation: before.Count > 0);
+        if (kind != TurnKind.Question || before.Count == 0)
+        {
+            return (kind, question, topic, false);
+        }
+
+        var last = KindAsAsked(before[^1].Question, [.. before.Take(before.Count - 1)]).Kind;
+        if (last is TurnKind.Byline or TurnKind.Title or TurnKind.Published && OverviewRequest.Matches(question))
+        {
+            return (TurnKind.Overview, question, topic, true);
+        }
+
+        return last is TurnKind.Byline or TurnKind.Title or TurnKind.Published or TurnKind.Overview
+            && TurnKinds.Of(question) is var ofIt && ofIt is TurnKind.Byline or TurnKind.Title or TurnKind.Published
+            ? (ofIt, question, topic, false)
+            : (kind, question, topic, false);
     }
 
     /// <summary>Whether <paramref name="question"/> is an ordinary question, not one about the articles themselves (their overview, author, title or date).</summary>

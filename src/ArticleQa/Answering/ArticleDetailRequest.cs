@@ -18,8 +18,8 @@ public static partial class ArticleDetailRequest
     /// <summary>What a question points at the articles with: "this article", "the story".</summary>
     private const string These = @"(?:this|these|the|that|those|your)";
 
-    /// <summary>An article's possessive: "the article's", "the stories'".</summary>
-    private const string Whose = $@"(?:{These}\s+)?{Articles}'s?";
+    /// <summary>An article's possessive: "the article's", "the stories'", "its" (in a conversation only after a turn about the article, <see cref="TurnKinds"/>).</summary>
+    private const string Whose = $@"(?:(?:{These}\s+)?{Articles}'s?|its|their)";
 
     private const string Title = @"(?:titles?|headlines?|headings?)";
 

@@ -172,6 +172,8 @@ public static partial class QuestionWording
             (?:(?:a\s+(?:bit|little)\s+)?more\s+|something\s+|anything\s+|everything\s+|all\s+)?(?:about|on)
           | what\s+(?:do|can)\s+you\s+(?:know|tell\s+me|say)\s+about
           | what\s+(?:is|'s)\s+(?:known|there\s+to\s+know)\s+about
+          | what\s+(?:does|did)\s+(?:the|this|that)\s+(?:article|story|piece|text)\s+(?:say|tell\s+(?:me|us))\s+(?:about|on|regarding)
+          | what\s+(?:do|did)\s+(?:the|these|those)\s+(?:stories|pieces|texts)\s+(?:say|tell\s+(?:me|us))\s+(?:about|on|regarding)
           | (?:is\s+there\s+|do\s+you\s+have\s+|got\s+)?(?:anything|something|any\s+info(?:rmation)?|info(?:rmation)?|any\s+news|news)\s+(?:about|on)
         )
         \s+(?<topic>[^?.!]*[\p{L}\p{N}][^?.!]*?)[\s?.!]*$

@@ -31,4 +31,17 @@ public static class TurnKinds
         OverviewRequest.Matches(question, inConversation) ? TurnKind.Overview
         : BylineRequest.Matches(question, inConversation) ? TurnKind.Byline
         : ArticleDetailRequest.Of(question, inConversation) ?? TurnKind.Question;
+
+    /// <summary>
+    /// <see cref="Of"/>, where a question about one article named by its topic ("Who wrote the Geneva article?",
+    /// <see cref="ArticleReference"/>) is the kind of its question without the topic, with that question and the topic;
+    /// any other question is its own kind, as asked, with no topic.
+    /// </summary>
+    public static (TurnKind Kind, string Question, string? Topic) Named(string question, bool inConversation = false)
+    {
+        var kind = Of(question, inConversation);
+        return kind == TurnKind.Question && ArticleReference.Of(question) is var (plain, topic) && Of(plain, inConversation) is not TurnKind.Question and var detail
+            ? (detail, plain, topic)
+            : (kind, question, null);
+    }
 }

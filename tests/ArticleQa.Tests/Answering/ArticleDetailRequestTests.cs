@@ -170,6 +170,53 @@ public sealed class ArticleDetailRequestTests
         Assert.Equal(["talks#0", "markets#0", "weather#0"], answer.Citations.Select(c => c.PassageId));
     }
 
+    [Theory]
+    [InlineData("Who wrote the Geneva article?", "Jane Roe wrote “Talks Stall in Geneva” [1].")]
+    [InlineData("Who wrote the article about the talks?", "Jane Roe wrote “Talks Stall in Geneva” [1].")]
+    [InlineData("When was the markets article published?", "“Markets Rise” was published on 2024-03-05 [1].")]
+    [InlineData("What is the headline of the weather article?", "The article is “Weather Turns” [1].")]
+    [InlineData("What is the article about the markets about?", "Markets rose slightly after the announcement [1].")]
+    [InlineData("Summarize the story about the weather", "The weather turned cold on Monday [1].")]
+    // No article is about it: not covered, rather than another article's byline.
+    [InlineData("Who wrote the article about Mars?", "The articles don't cover that.")]
+    // Known, but not said: the weather article names no author and has no date.
+    [InlineData("Who wrote the weather article?", "The articles don't cover that.")]
+    public async Task AnswerAsync_ArticleNamedByItsTopic_AboutThatArticleOnly(string question, string expected)
+    {
+        await using var library = new Library([("talks.md", Talks), ("markets.md", Markets), ("weather.txt", Weather)]);
+
+        var answer = await library.Generator.AnswerAsync(question, Token);
+
+        // Before, each was searched for as an ordinary question and got "The articles don't cover that.".
+        Assert.Equal(expected, answer.Text);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_ConversationAboutAnArticleNamedByItsTopic_EachTurnAboutThatArticle()
+    {
+        await using var library = new Library([("talks.md", Talks), ("markets.md", Markets), ("weather.txt", Weather)]);
+        var conversation = new Conversation();
+
+        string[] asked = ["Who wrote the Geneva article?", "When was it published?", "What is its title?", "Summarize it", "Who wrote it?"];
+        var answers = new List<string>();
+        foreach (var question in asked)
+        {
+            answers.Add((await library.Generator.AnswerAsync(question, conversation, Token)).Text);
+        }
+
+        // Before, "When was it published?" after the byline was searched for and got the headline as a sentence, and
+        // the turns after it followed that.
+        Assert.Equal(
+            [
+                "Jane Roe wrote “Talks Stall in Geneva” [1].",
+                "“Talks Stall in Geneva” was published on 2025-11-28 [1].",
+                "The article is “Talks Stall in Geneva” [1].",
+                "Talks between the delegations stalled in Geneva on Friday, officials said [1].",
+                "Jane Roe wrote “Talks Stall in Geneva” [1].",
+            ],
+            answers);
+    }
+
     [Fact]
     public async Task AnswerAsync_MoreArticlesThanTopK_SaysHowManyOfHowManyItLists()
     {

@@ -34,6 +34,8 @@ public sealed class QuestionWordingTests
     [InlineData("Hi, can you tell me a bit more about the elections?", "What do the articles say about the elections?")]
     [InlineData("Could you please tell me something about Europe.", "What do the articles say about Europe?")]
     [InlineData("What do you know about NATO?", "What do the articles say about NATO?")]
+    [InlineData("What does the article say about Geneva?", "What do the articles say about Geneva?")]
+    [InlineData("what did the story say on sanctions", "What do the articles say about sanctions?")]
     [InlineData("What can you tell me about the 28 points?", "What do the articles say about the 28 points?")]
     [InlineData("Anything on sanctions?", "What do the articles say about sanctions?")]
     [InlineData("Is there any information about the Geneva talks?", "What do the articles say about the Geneva talks?")]

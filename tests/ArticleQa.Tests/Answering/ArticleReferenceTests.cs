@@ -1,0 +1,32 @@
+using ArticleQa.Answering;
+
+namespace ArticleQa.Tests.Answering;
+
+public sealed class ArticleReferenceTests
+{
+    [Theory]
+    [InlineData("Who wrote the Geneva article?", "Who wrote the article?", "Geneva")]
+    [InlineData("When was the peace plan article published?", "When was the article published?", "peace plan")]
+    [InlineData("Who wrote the article about the bridge?", "Who wrote the article?", "the bridge")]
+    [InlineData("When was the article on Geneva published?", "When was the article published?", "Geneva")]
+    [InlineData("What is the article about the bridge about?", "What is the article about?", "the bridge")]
+    [InlineData("Summarize the story on the bridge, please", "Summarize the story, please", "the bridge")]
+    public void Of_ArticleNamedByTopic_QuestionWithoutItAndTheTopic(string question, string plain, string topic)
+    {
+        Assert.Equal((plain, topic), ArticleReference.Of(question));
+    }
+
+    [Theory]
+    [InlineData("Who wrote the article?")]
+    [InlineData("Summarize the whole article")]
+    [InlineData("When was the latest story published?")]
+    [InlineData("What does the article say about Geneva?")] // a question about Geneva, in the article
+    [InlineData("What is the article's title?")]
+    [InlineData("Who wrote this article?")]
+    [InlineData("Who wrote the first Doctor Who story?")] // a story the articles are about
+    [InlineData("Who composed the piano piece?")]
+    public void Of_NoTopic_Null(string question)
+    {
+        Assert.Null(ArticleReference.Of(question));
+    }
+}
