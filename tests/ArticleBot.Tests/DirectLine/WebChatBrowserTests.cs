@@ -108,21 +108,7 @@ public sealed partial class WebChatBrowserTests
     [Fact]
     public async Task WebChatPage_ReadersQuestions_EachAnsweredWithItsSentenceCited()
     {
-        await using var session = await BrowserSession.StartAsync(streaming: true);
-        var page = session.Page;
-        string[] asked = ["Who is Putin?", "What did Putin say about Europe?", "Tell me more", "How many points does the plan have?"];
-        for (var turn = 0; turn < asked.Length; turn++)
-        {
-            await AskAsync(page, asked[turn], turn + 1);
-        }
-
-        var bubbles = await BubblesAsync(page);
-        var replies = bubbles.Select((b, i) => (b, i)).Where(x => x.b.User).Select(x => bubbles[x.i + 1]).ToList();
-        Directory.CreateDirectory(Path.GetDirectoryName(ScreenshotPath)!);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetDirectoryName(ScreenshotPath)!, "webchat-readers.png"), FullPage = true });
-        Assert.Equal(asked.Length, replies.Count);
-        Assert.All(replies, r => Assert.False(r.User, Describe(bubbles)));
-        Assert.All(replies, r => Assert.Contains(r.Citations, c => c.Contains(DirectLineConversationTests.ArticleTitle, StringComparison.Ordinal)));
+        var replies = await CitedRepliesAsync(["Who is Putin?", "What did Putin say about Europe?", "Tell me more", "How many points does the plan have?"], "webchat-readers.png");
         Assert.Contains("Russian President Vladimir Putin", replies[0].Text, StringComparison.Ordinal);
         Assert.Contains("ridiculous", replies[1].Text, StringComparison.Ordinal);
         Assert.Contains("We never had any such intentions", replies[2].Text, StringComparison.Ordinal);
@@ -137,9 +123,24 @@ public sealed partial class WebChatBrowserTests
     [Fact]
     public async Task WebChatPage_ShortFollowUps_AnsweredAboutTheEarlierQuestionCited()
     {
+        var replies = await CitedRepliesAsync(["What did Putin say about the Ukrainian government?", "Why?", "And about Europe?", "What about the elections?"], "webchat-follow-ups.png");
+        Assert.Contains("not legitimate", replies[0].Text, StringComparison.Ordinal);
+        Assert.Contains("because of the lack of elections", replies[1].Text, StringComparison.Ordinal);
+        Assert.Contains("ridiculous", replies[2].Text, StringComparison.Ordinal);
+        Assert.Contains("elections", replies[3].Text, StringComparison.Ordinal);
+        // Before, "Why?" got the headline (which has most of the last answer's names), the other two the lead.
+        Assert.DoesNotContain(replies, r => r.Text.StartsWith("Putin Says", StringComparison.Ordinal) || r.Text.Contains("spoke favorably", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The bot's reply to each of <paramref name="asked"/>, typed in turn in a new page (a full-page screenshot of it
+    /// under TestResults as <paramref name="screenshot"/>): each the bubble after its own question, each citing the
+    /// seed article.
+    /// </summary>
+    private static async Task<List<Bubble>> CitedRepliesAsync(string[] asked, string screenshot)
+    {
         await using var session = await BrowserSession.StartAsync(streaming: true);
         var page = session.Page;
-        string[] asked = ["What did Putin say about the Ukrainian government?", "Why?", "And about Europe?", "What about the elections?"];
         for (var turn = 0; turn < asked.Length; turn++)
         {
             await AskAsync(page, asked[turn], turn + 1);
@@ -148,16 +149,11 @@ public sealed partial class WebChatBrowserTests
         var bubbles = await BubblesAsync(page);
         var replies = bubbles.Select((b, i) => (b, i)).Where(x => x.b.User).Select(x => bubbles[x.i + 1]).ToList();
         Directory.CreateDirectory(Path.GetDirectoryName(ScreenshotPath)!);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetDirectoryName(ScreenshotPath)!, "webchat-follow-ups.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetDirectoryName(ScreenshotPath)!, screenshot), FullPage = true });
         Assert.Equal(asked.Length, replies.Count);
         Assert.All(replies, r => Assert.False(r.User, Describe(bubbles)));
         Assert.All(replies, r => Assert.Contains(r.Citations, c => c.Contains(DirectLineConversationTests.ArticleTitle, StringComparison.Ordinal)));
-        Assert.Contains("not legitimate", replies[0].Text, StringComparison.Ordinal);
-        Assert.Contains("because of the lack of elections", replies[1].Text, StringComparison.Ordinal);
-        Assert.Contains("ridiculous", replies[2].Text, StringComparison.Ordinal);
-        Assert.Contains("elections", replies[3].Text, StringComparison.Ordinal);
-        // Before, "Why?" got the headline (which has most of the last answer's names), the other two the lead.
-        Assert.DoesNotContain(replies, r => r.Text.StartsWith("Putin Says", StringComparison.Ordinal) || r.Text.Contains("spoke favorably", StringComparison.Ordinal));
+        return replies;
     }
 
     /// <summary>A citation without a url opens the bot's article page at the cited sentence, highlighted and in view.</summary>
