@@ -106,6 +106,24 @@ public sealed partial class AnswerGenerator
     }
 
     /// <summary>
+    /// For "Which article mentions <paramref name="topic"/>?" (<see cref="ArticleReference.WhichOf"/>): of the passages
+    /// retrieval finds for the topic, the best of each article that holds all its words (with the article's title),
+    /// <c>Retrieval:TopK</c> of them; none when no passage does.
+    /// </summary>
+    private async Task<DetailSources> MentioningPassagesAsync(string topic, CancellationToken cancellationToken)
+    {
+        var vector = await retriever.EmbedAsync(topic, cancellationToken).ConfigureAwait(false);
+        var found = await retriever.SearchAsync(topic, vector, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var terms = TermAnalyzer.Analyze(topic).Distinct(StringComparer.Ordinal).ToList();
+        var mentioning = found
+            .Where(p => TermAnalyzer.Analyze(p.Article.Title + "\n" + p.Passage.Text).ToHashSet(StringComparer.Ordinal) is var held && terms.TrueForAll(held.Contains))
+            .DistinctBy(p => p.Article.Id)
+            .Take(_retrieval.TopK)
+            .ToList();
+        return new DetailSources(mentioning, mentioning.Count);
+    }
+
+    /// <summary>
     /// The articles a question about the articles themselves (who wrote them, their title, their date) is about: those
     /// its <paramref name="topic"/> names when it names one ("the Geneva article", <see cref="ArticleReference"/>;
     /// none when no article is about it), else in a conversation those the last answer cited, else every article,

@@ -156,6 +156,13 @@ public sealed partial class AnswerGenerator(
         }
 
         var details = kind is TurnKind.Title or TurnKind.Published ? await DetailPassagesAsync(kind, asked, recent, topic, cancellationToken).ConfigureAwait(false) : null;
+        if (kind == TurnKind.Question && ArticleReference.WhichOf(asked) is { } mentioned)
+        {
+            // "Which article mentions Rubio?": the titles of those that do, each cited where it does.
+            kind = TurnKind.Title;
+            details = await MentioningPassagesAsync(mentioned, cancellationToken).ConfigureAwait(false);
+        }
+
         if (kind is TurnKind.Title or TurnKind.Published && details is null)
         {
             // A date question when no article asked about is dated: about one the articles mention, searched for.

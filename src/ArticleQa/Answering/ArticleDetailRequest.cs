@@ -89,6 +89,7 @@ public static partial class ArticleDetailRequest
             (?:what|which)\s+{Articles}\s+(?:do\s+you\s+have|have\s+you\s+got|are\s+there|are\s+available|do\s+you\s+know(?:\s+about)?|can\s+i\s+ask\s+(?:you\s+)?about)
           | (?:list|show)(?:\s+me)?\s+(?:the|your|all(?:\s+the|\s+your)?)\s+{Articles}
           | what\s+are\s+(?:the|your)\s+{Articles}
+          | how\s+many\s+{Articles}\s+(?:are\s+there|do\s+you\s+(?:have|know(?:\s+about)?)|have\s+you\s+got|can\s+i\s+ask\s+(?:you\s+)?about)
         )
         {Ending}
         """, RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]

@@ -50,6 +50,23 @@ public static partial class ArticleReference
     }
 
     /// <summary>
+    /// The topic of a question about which articles speak of something ("Which article mentions Rubio?", "Which
+    /// articles are about the bridge?", "Is there an article about the harbor?"), or null when it is none. Its answer is
+    /// those articles' titles, each cited at a passage that holds the topic's words.
+    /// </summary>
+    public static string? WhichOf(string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        if (question.Length > 300 || WhichArticle().Match(question.Trim().Replace('’', '\'')) is not { Success: true } match)
+        {
+            return null;
+        }
+
+        var topic = match.Groups["topic"].Value.Trim();
+        return TermAnalyzer.Analyze(topic).Count == 0 ? null : topic;
+    }
+
+    /// <summary>
     /// The articles <paramref name="topic"/> names: those whose title and opening passage hold the most of its terms
     /// (at least one), newest first; none when no article holds any.
     /// </summary>
@@ -83,6 +100,17 @@ public static partial class ArticleReference
     /// </summary>
     [GeneratedRegex(@"\b(?<the>the|that)\s+(?<topic>(?:[\p{L}\d'’.-]+\s+){0,2}?[\p{L}\d'’.-]+)\s+(?<noun>article)\b(?!\s*['’]s)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TopicBefore();
+
+    [GeneratedRegex("""
+        ^(?:(?:can|could)\s+you\s+tell\s+me\s+)?(?:
+            (?:which|what)\s+(?:articles?|stor(?:y|ies)|pieces?)\s+(?:mentions?|names?|talks?\s+about|(?:is|are)\s+(?:about|on)|covers?|discuss(?:es)?|says?\s+(?:something\s+|anything\s+)?about|deals?\s+with|(?:is|are)\s+talking\s+about)
+          | (?:is|are)\s+there\s+(?:an?|any)\s+(?:articles?|stor(?:y|ies)|pieces?)\s+(?:about|on|that\s+mentions?|mentioning)
+          | do\s+you\s+have\s+(?:an?|any)\s+(?:articles?|stor(?:y|ies)|pieces?)\s+(?:about|on|that\s+mentions?|mentioning)
+          | any\s+(?:articles?|stor(?:y|ies))\s+(?:about|on|mentioning)
+        )
+        \s+(?<topic>[^?.!]+?)[\s?.!]*$
+        """, RegexOptions.IgnoreCase | RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]
+    private static partial Regex WhichArticle();
 
     [GeneratedRegex(@"\s{2,}")]
     private static partial Regex Spaces();

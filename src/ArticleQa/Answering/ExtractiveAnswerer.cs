@@ -247,7 +247,7 @@ internal sealed partial class ExtractiveAnswerer(IEmbeddingGenerator<string, Emb
             0 => new LocalAnswer(Answer.NotCovered, 0),
             _ when articles > titles.Count => new LocalAnswer($"{titles.Count} of the {articles} articles: {string.Join(" ", titles)}", 1),
             1 => new LocalAnswer($"The article is {titles[0]}", 1),
-            _ => new LocalAnswer($"The articles: {string.Join(" ", titles)}", 1),
+            _ => new LocalAnswer($"The {titles.Count} articles: {string.Join(" ", titles)}", 1),
         };
     }
 

@@ -166,7 +166,7 @@ public sealed class ArticleDetailRequestTests
 
         var answer = await library.Generator.AnswerAsync("What articles do you have?", Token);
 
-        Assert.Equal("The articles: “Talks Stall in Geneva” [1]. “Markets Rise” [2]. “Weather Turns” [3].", answer.Text);
+        Assert.Equal("The 3 articles: “Talks Stall in Geneva” [1]. “Markets Rise” [2]. “Weather Turns” [3].", answer.Text);
         Assert.Equal(["talks#0", "markets#0", "weather#0"], answer.Citations.Select(c => c.PassageId));
     }
 
@@ -177,6 +177,11 @@ public sealed class ArticleDetailRequestTests
     [InlineData("What is the headline of the weather article?", "The article is “Weather Turns” [1].")]
     [InlineData("What is the article about the markets about?", "Markets rose slightly after the announcement [1].")]
     [InlineData("Summarize the story about the weather", "The weather turned cold on Monday [1].")]
+    // Which articles speak of something: their titles, each cited where it does; how many there are.
+    [InlineData("Which article mentions the delegations?", "The article is “Talks Stall in Geneva” [1].")]
+    [InlineData("Is there an article about markets?", "The article is “Markets Rise” [1].")]
+    [InlineData("Which story is about Mars?", "The articles don't cover that.")]
+    [InlineData("How many articles are there?", "The 3 articles: “Talks Stall in Geneva” [1]. “Markets Rise” [2]. “Weather Turns” [3].")]
     // No article is about it: not covered, rather than another article's byline.
     [InlineData("Who wrote the article about Mars?", "The articles don't cover that.")]
     // Known, but not said: the weather article names no author and has no date.
@@ -251,7 +256,7 @@ public sealed class ArticleDetailRequestTests
         var all = await library.Generator.AnswerAsync("What articles do you have?", conversation, Token);
 
         Assert.Equal("“Talks Stall in Geneva” was published on 2025-11-28 [1].", date.Text);
-        Assert.Equal("The articles: “Talks Stall in Geneva” [1]. “Markets Rise” [2].", all.Text);
+        Assert.Equal("The 2 articles: “Talks Stall in Geneva” [1]. “Markets Rise” [2].", all.Text);
     }
 
     [Fact]
@@ -301,7 +306,7 @@ public sealed class ArticleDetailRequestTests
         SourcesBlock.Source[] sources = [new(1, "Talks Stall", "Talks stalled in Geneva."), new(2, "Other", "No date here.")];
 
         Assert.Equal("The article is “Talks Stall” [1].", ExtractiveAnswerer.Titles([sources[0]], 1).Text);
-        Assert.Equal("The articles: “Talks Stall” [1]. “Other” [2].", ExtractiveAnswerer.Titles(sources, 2).Text);
+        Assert.Equal("The 2 articles: “Talks Stall” [1]. “Other” [2].", ExtractiveAnswerer.Titles(sources, 2).Text);
         Assert.Equal("2 of the 7 articles: “Talks Stall” [1]. “Other” [2].", ExtractiveAnswerer.Titles(sources, 7).Text);
         Assert.Equal(Answer.NotCovered, ExtractiveAnswerer.Titles([], 0).Text);
     }

@@ -17,6 +17,27 @@ public sealed class ArticleReferenceTests
     }
 
     [Theory]
+    [InlineData("Which article mentions Rubio?", "Rubio")]
+    [InlineData("Which articles are about the bridge?", "the bridge")]
+    [InlineData("Is there an article about the harbor?", "the harbor")]
+    [InlineData("Do you have any stories on Geneva?", "Geneva")]
+    [InlineData("What story talks about sanctions", "sanctions")]
+    public void WhichOf_WhichArticlesSpeakOfSomething_TheTopic(string question, string topic)
+    {
+        Assert.Equal(topic, ArticleQa.Answering.ArticleReference.WhichOf(question));
+    }
+
+    [Theory]
+    [InlineData("Which article is this?")]
+    [InlineData("What is the article about?")]
+    [InlineData("Which article did Putin mention?")]
+    [InlineData("Is there an article?")]
+    public void WhichOf_NotSuchAQuestion_Null(string question)
+    {
+        Assert.Null(ArticleQa.Answering.ArticleReference.WhichOf(question));
+    }
+
+    [Theory]
     [InlineData("Who wrote the article?")]
     [InlineData("Summarize the whole article")]
     [InlineData("When was the latest story published?")]
