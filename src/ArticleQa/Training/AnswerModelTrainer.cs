@@ -43,6 +43,8 @@ public static class AnswerModelTrainer
         }
 
         progress.Report($"Read {data.Articles.Count} articles (reserved ones left out), {data.Articles.Sum(a => a.Questions.Count)} questions");
+        var (v11, squad2) = await DevQuestionFiles.WriteAsync(data, split, options.WorkFolder, cancellationToken).ConfigureAwait(false);
+        progress.Report($"Wrote the dev split's questions for eval: {Path.Combine(options.WorkFolder, DevQuestionFiles.V11)} ({v11}), {Path.Combine(options.WorkFolder, DevQuestionFiles.Squad2)} ({squad2})");
         var retrieval = await TrainRetrievalAsync(data, split, options, progress, cancellationToken).ConfigureAwait(false);
         var examples = await ExamplesAsync(data, options.WorkFolder, retrieval, synonyms, progress, cancellationToken).ConfigureAwait(false);
         var train = examples.Where(e => split.Train.Contains(e.Title, StringComparer.Ordinal)).ToList();
