@@ -76,7 +76,8 @@ public sealed partial class AnswerGenerator
             RetrievedPassage? Read(int p) => read.TryGetValue(p, out var known) ? known : read[p] = index.FindPassage($"{article.Id}#{p}", 1);
             var byline = BylineRequest.Sentence(count, p => SentenceSplitter.Sentences(Read(p)?.Passage.Text ?? ""), article.Author);
             // An author the metadata names and no sentence does: the opening passage, with the author in its header.
-            int? chosen = byline?.Passage ?? (string.IsNullOrWhiteSpace(article.Author) || count == 0 ? null : 0);
+            // So does an article asked about by name or by the last answer without one: the answer says it names none.
+            int? chosen = byline?.Passage ?? ((string.IsNullOrWhiteSpace(article.Author) && !OneAskedAbout(recent, topic)) || count == 0 ? null : 0);
             if (chosen is { } passage && Read(passage) is { } retrieved)
             {
                 found.Add(retrieved);
@@ -102,7 +103,9 @@ public sealed partial class AnswerGenerator
         using var lease = await library.LeaseIndexAsync(cancellationToken).ConfigureAwait(false);
         var articles = (ArticleDetailRequest.AsksForAll(question) ? NewestFirst(lease.Index.Articles.Values) : AskedAbout(recent, lease.Index, topic)).ToList();
         var found = OpeningPassages(lease.Index, articles);
-        return kind == TurnKind.Published && found.TrueForAll(p => p.Article.Published is null) ? null : new DetailSources(found, articles.Count);
+        // An article named by its topic, or the one the last answer cited, is the one asked about, dated or not
+        // ("“...” has no date").
+        return kind == TurnKind.Published && !OneAskedAbout(recent, topic) && found.TrueForAll(p => p.Article.Published is null) ? null : new DetailSources(found, articles.Count);
     }
 
     /// <summary>
@@ -143,6 +146,10 @@ public sealed partial class AnswerGenerator
             .ToList();
         return cited.Count > 0 ? cited : NewestFirst(index.Articles.Values);
     }
+
+    /// <summary>Whether the articles asked about are named (by topic, or by what the last answer cited), not all of them.</summary>
+    private static bool OneAskedAbout(IReadOnlyList<ConversationTurn> recent, string? topic) =>
+        topic is not null || (recent.Count > 0 && recent[^1].CitedPassageIds.Count > 0);
 
     /// <summary>Articles newest first, undated ones last, then by title: the order of overviews, bylines, titles and dates.</summary>
     private static IEnumerable<ArticleInfo> NewestFirst(IEnumerable<ArticleInfo> articles) =>

@@ -280,7 +280,9 @@ public sealed partial class AnswerGenerator(
             return (kind, question, topic, false);
         }
 
-        var last = KindAsAsked(before[^1].Question, [.. before.Take(before.Count - 1)]).Kind;
+        // "Which article mentions Rubio?" is about the articles too: "Who wrote it?" after it asks who wrote that one.
+        var last = ArticleReference.WhichOf(QuestionWording.Core(before[^1].Question)) is not null ? TurnKind.Title
+            : KindAsAsked(QuestionWording.Core(before[^1].Question), [.. before.Take(before.Count - 1)]).Kind;
         if (last is TurnKind.Byline or TurnKind.Title or TurnKind.Published && OverviewRequest.Matches(question))
         {
             return (TurnKind.Overview, question, topic, true);

@@ -21,6 +21,13 @@ public static partial class ArticleReference
         "most recent", "long", "short", "this", "that", "your", "my", "one", "only", "cited", "linked", "source",
     };
 
+    /// <summary>Words that join a phrase rather than name a topic: "the plan in the article", "the date of the article".</summary>
+    private static readonly HashSet<string> FunctionWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "in", "on", "of", "at", "for", "from", "to", "with", "by", "about", "into", "the", "a", "an", "and", "or", "this",
+        "that", "these", "those", "its", "his", "her", "their", "is", "was", "are", "were",
+    };
+
     /// <summary>
     /// The question with the article's topic taken out and that topic ("Who wrote the Geneva article?" -&gt; "Who
     /// wrote the article?", "Geneva"), or null when it names no article by topic.
@@ -33,10 +40,11 @@ public static partial class ArticleReference
             return null;
         }
 
+        // Before "article", only a name of what it is about: "the plan in the article" is the plan, not an article.
         var match = TopicAfter().Match(question);
         if (!match.Success)
         {
-            match = TopicBefore().Match(question);
+            match = TopicBefore().Matches(question).FirstOrDefault(m => !m.Groups["topic"].Value.Split(' ').Any(FunctionWords.Contains)) ?? Match.Empty;
         }
 
         var topic = match.Groups["topic"].Value.Trim();
@@ -103,7 +111,7 @@ public static partial class ArticleReference
 
     [GeneratedRegex("""
         ^(?:(?:can|could)\s+you\s+tell\s+me\s+)?(?:
-            (?:which|what)\s+(?:articles?|stor(?:y|ies)|pieces?)\s+(?:mentions?|names?|talks?\s+about|(?:is|are)\s+(?:about|on)|covers?|discuss(?:es)?|says?\s+(?:something\s+|anything\s+)?about|deals?\s+with|(?:is|are)\s+talking\s+about)
+            (?:which|what)\s+(?:articles?|stor(?:y|ies)|pieces?)\s+(?:mentions?|names?|talks?\s+about|(?:is|are)\s+about|covers?|discuss(?:es)?|says?\s+(?:something\s+|anything\s+)?about|deals?\s+with|(?:is|are)\s+talking\s+about)
           | (?:is|are)\s+there\s+(?:an?|any)\s+(?:articles?|stor(?:y|ies)|pieces?)\s+(?:about|on|that\s+mentions?|mentioning)
           | do\s+you\s+have\s+(?:an?|any)\s+(?:articles?|stor(?:y|ies)|pieces?)\s+(?:about|on|that\s+mentions?|mentioning)
           | any\s+(?:articles?|stor(?:y|ies))\s+(?:about|on|mentioning)

@@ -231,7 +231,12 @@ internal sealed partial class ExtractiveAnswerer(IEmbeddingGenerator<string, Emb
             .Where(s => s.Text is not null)
             .Select(s => CitationParser.WithMarkers(s.Text!, [s.Number]))
             .ToList();
-        return bylines.Count == 0 ? new LocalAnswer(Answer.NotCovered, 0) : new LocalAnswer(string.Join(" ", bylines), 1);
+
+        // Only an article asked about by name (or by the last answer) comes here without an author: it names none.
+        var unnamed = sources.Where(s => s.Title.Length > 0).Select(s => $"“{s.Title}” names no author [{s.Number}].").ToList();
+        return bylines.Count > 0 ? new LocalAnswer(string.Join(" ", bylines), 1)
+            : unnamed.Count > 0 ? new LocalAnswer(string.Join(" ", unnamed), 1)
+            : new LocalAnswer(Answer.NotCovered, 0);
     }
 
     /// <summary>
@@ -264,7 +269,11 @@ internal sealed partial class ExtractiveAnswerer(IEmbeddingGenerator<string, Emb
             .Where(s => s.Title.Length > 0 && s.Published is not null)
             .Select(s => $"“{s.Title}” was published on {s.Published!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} [{s.Number}].")
             .ToList();
-        return dated.Count == 0 ? new LocalAnswer(Answer.NotCovered, 0) : new LocalAnswer(string.Join(" ", dated), 1);
+        // Only an article named by its topic comes here undated (the engine searches for other date questions then).
+        var undated = sources.Where(s => s.Title.Length > 0).Select(s => $"“{s.Title}” has no date [{s.Number}].").ToList();
+        return dated.Count > 0 ? new LocalAnswer(string.Join(" ", dated), 1)
+            : undated.Count > 0 ? new LocalAnswer(string.Join(" ", undated), 1)
+            : new LocalAnswer(Answer.NotCovered, 0);
     }
 
     /// <summary>The candidate chosen, the abstention model's confidence, whether to answer, and every candidate's probability.</summary>

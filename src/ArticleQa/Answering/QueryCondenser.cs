@@ -12,6 +12,9 @@ namespace ArticleQa.Answering;
 /// </summary>
 public sealed partial class QueryCondenser(IOptions<LlmOptions> llm, Kernel kernel, ILogger<QueryCondenser> logger)
 {
+    /// <summary>Words that go on with the conversation rather than name a subject: "and then?", "and now?", "and so?".</summary>
+    private static readonly HashSet<string> GoingOn = new(StringComparer.OrdinalIgnoreCase) { "then", "now", "so", "also", "too", "else", "more", "next", "in", "on", "at", "about" };
+
     private static readonly HashSet<string> ReferringWords = new(StringComparer.OrdinalIgnoreCase)
     {
         "he", "she", "it", "they", "him", "her", "them", "his", "hers", "its", "their", "theirs", "there", "that", "this",
@@ -72,7 +75,7 @@ public sealed partial class QueryCondenser(IOptions<LlmOptions> llm, Kernel kern
         var asked = "";
         foreach (var turn in history)
         {
-            asked = subject is not null && Reframed(turn.Question, subject) is { } reframed ? reframed : turn.Question;
+            asked = subject is not null && Reframed(turn.Question, subject) is { } reframed ? reframed : TopicFollowUp(turn.Question) ?? turn.Question;
             if (!HasNoSubject(asked))
             {
                 subject = asked;
@@ -199,11 +202,21 @@ public sealed partial class QueryCondenser(IOptions<LlmOptions> llm, Kernel kern
             return null;
         }
 
-        // A thing, not a question of its own ("And what did Zelensky say?", "And he went where?"), and an earlier
-        // question that is not itself a follow-up of this kind.
-        var subject = match.Groups["x"].Value;
+        // A thing, not a question of its own ("And what did Zelensky say?", "And he went where?"), nor a word that
+        // goes on ("and then?", "and also Europe?": "also" comes off), and an earlier question that is not itself a
+        // follow-up of this kind.
+        var subject = AlsoWord().Replace(match.Groups["x"].Value, "");
         if (QuestionStart().IsMatch(subject) || ClauseStart().IsMatch(subject) || Words().Count(subject) > 6
+            || !Words().Matches(subject).Any(w => !GoingOn.Contains(w.Value) && TermAnalyzer.Analyze(w.Value).Count > 0)
             || !QuestionStart().IsMatch(previousQuestion) || AboutName().IsMatch(previousQuestion.Trim()))
+        {
+            return null;
+        }
+
+        // "And Rubio?" or "And the mayor?" after "What did Putin say about Europe?" more likely asks what they said,
+        // or about them, than what Putin said about them: a name or a person is asked about as before (the articles'
+        // broad question, or the question with the last turn's names), unless "about" says it is the topic.
+        if (!match.Groups["about"].Success && (Learning.TextFeatures.TopicFormOf(QuestionWording.ArticlesSayAbout(subject)) != Learning.TopicForm.None || PersonNoun().IsMatch(subject)))
         {
             return null;
         }
@@ -215,8 +228,15 @@ public sealed partial class QueryCondenser(IOptions<LlmOptions> llm, Kernel kern
         return frame.Success ? $"{frame.Groups["frame"].Value} {subject}?" : null;
     }
 
-    [GeneratedRegex(@"^(?:(?:and\s+)?(?:what|how)\s+about|and(?:\s+about)?)\s+(?<x>[^?.!]+?)\s*[?.!]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:and\s+)?(?:what|how)\s+about|and(?<about>\s+about)?)\s+(?<x>[^?.!]+?)\s*[?.!]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AboutName();
+
+    [GeneratedRegex(@"^also\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AlsoWord();
+
+    /// <summary>A person or a group of people by role, the subject's last word: "the mayor", "the opponents", "Ukrainian officials".</summary>
+    [GeneratedRegex(@"\b(?:mayor|president|leader|minister|premier|chancellor|official|opponent|supporter|critic|councill?or|senator|governor|spokes(?:man|woman|person)|envoy|delegation|delegate|king|queen|pope|general|ambassador|diplomat|negotiator|residents?|people|voters?|citizens?|protesters?|workers?|experts?|analysts?|lawmakers?|authorities|journalists?|reporters?)s?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PersonNoun();
 
     [GeneratedRegex(@"^(?:he|she|it|they|we|you|i|there|that|this)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ClauseStart();

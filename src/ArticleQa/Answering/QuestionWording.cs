@@ -133,7 +133,7 @@ public static partial class QuestionWording
     [GeneratedRegex(@"^(?:hi|hello|hey|hiya|howdy|greetings|good\s+(?:morning|afternoon|evening))(?:\s+(?:there|bot|articlebot))?[\s!.,:)]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex GreetingAlone();
 
-    [GeneratedRegex(@"^(?:(?:hi|hello|hey)(?:\s+there)?[\s,!.]+)?(?:(?:so|ok(?:ay)?)[\s,]+)?(?:what\s+(?:can|do)\s+you\s+do(?:\s+for\s+me)?|what\s+(?:can|should)\s+i\s+ask(?:\s+you)?|what\s+(?:are|is)\s+you(?:\s+for)?|what's\s+this\s+bot(?:\s+for)?|what\s+is\s+this\s+bot(?:\s+for)?|who\s+are\s+you|how\s+(?:do|does)\s+(?:you|this|it)\s+work|how\s+(?:can|do)\s+(?:you|i)\s+(?:help|use\s+(?:you|this|it))(?:\s+me)?|how\s+do\s+i\s+use\s+(?:you|this|it)|help(?:\s+me)?|i\s+need\s+help)(?:[\s,]+please)?[\s?!.]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?:hi|hello|hey)(?:\s+there)?[\s,!.]+)?(?:(?:so|ok(?:ay)?)[\s,]+)?(?:what\s+(?:can|do)\s+you\s+do(?:\s+for\s+me)?|what\s+(?:can|should)\s+i\s+ask(?:\s+you)?|what\s+(?:are|is)\s+you(?:\s+for)?|what's\s+this\s+bot(?:\s+for)?|what\s+is\s+this\s+bot(?:\s+for)?|who\s+are\s+you|how\s+(?:do|does)\s+(?:you|this)\s+work|how\s+(?:can|do)\s+(?:you|i)\s+(?:help|use\s+(?:you|this))(?:\s+me)?|how\s+do\s+i\s+use\s+(?:you|this)|help(?:\s+me)?|i\s+need\s+help)(?:[\s,]+please)?[\s?!.]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HelpRequest();
 
     [GeneratedRegex(@"^(?:(?:hi|hello|hey)[\s,!.]+)?(?:thanks|thank\s+you|thx|ty|cheers|many\s+thanks)(?:\s+(?:a\s+lot|so\s+much|very\s+much))?[\s!.,:)]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -184,8 +184,9 @@ public sealed class ArticleDetailRequestTests
     [InlineData("How many articles are there?", "The 3 articles: “Talks Stall in Geneva” [1]. “Markets Rise” [2]. “Weather Turns” [3].")]
     // No article is about it: not covered, rather than another article's byline.
     [InlineData("Who wrote the article about Mars?", "The articles don't cover that.")]
-    // Known, but not said: the weather article names no author and has no date.
-    [InlineData("Who wrote the weather article?", "The articles don't cover that.")]
+    // Known, but not said: the weather article names no author and has no date, and the answer says so, cited.
+    [InlineData("Who wrote the weather article?", "“Weather Turns” names no author [1].")]
+    [InlineData("When was the weather article published?", "“Weather Turns” has no date [1].")]
     public async Task AnswerAsync_ArticleNamedByItsTopic_AboutThatArticleOnly(string question, string expected)
     {
         await using var library = new Library([("talks.md", Talks), ("markets.md", Markets), ("weather.txt", Weather)]);
@@ -220,6 +221,19 @@ public sealed class ArticleDetailRequestTests
                 "Jane Roe wrote “Talks Stall in Geneva” [1].",
             ],
             answers);
+    }
+
+    [Fact]
+    public async Task AnswerAsync_WhoWroteItAfterWhichArticleMentionsSomething_ThatArticlesAuthor()
+    {
+        await using var library = new Library([("talks.md", Talks), ("markets.md", Markets), ("weather.txt", Weather)]);
+        var conversation = new Conversation();
+
+        var which = await library.Generator.AnswerAsync("Which article mentions the delegations?", conversation, Token);
+        var author = await library.Generator.AnswerAsync("Who wrote it?", conversation, Token);
+
+        Assert.Equal("The article is “Talks Stall in Geneva” [1].", which.Text);
+        Assert.Equal("Jane Roe wrote “Talks Stall in Geneva” [1].", author.Text);
     }
 
     [Fact]
@@ -321,6 +335,8 @@ public sealed class ArticleDetailRequestTests
         ];
 
         Assert.Equal("“Talks Stall” was published on 2025-11-28 [1].", ExtractiveAnswerer.Dates(sources).Text);
-        Assert.Equal(Answer.NotCovered, ExtractiveAnswerer.Dates([sources[1]]).Text);
+        // Undated alone only when that article was asked about: it says it gives none.
+        Assert.Equal("“Other” has no date [1].", ExtractiveAnswerer.Dates([sources[1] with { Number = 1 }]).Text);
+        Assert.Equal(Answer.NotCovered, ExtractiveAnswerer.Dates([]).Text);
     }
 }

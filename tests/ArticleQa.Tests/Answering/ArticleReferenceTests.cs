@@ -32,6 +32,7 @@ public sealed class ArticleReferenceTests
     [InlineData("What is the article about?")]
     [InlineData("Which article did Putin mention?")]
     [InlineData("Is there an article?")]
+    [InlineData("What stories are on the agenda?")]
     public void WhichOf_NotSuchAQuestion_Null(string question)
     {
         Assert.Null(ArticleQa.Answering.ArticleReference.WhichOf(question));
@@ -46,6 +47,10 @@ public sealed class ArticleReferenceTests
     [InlineData("Who wrote this article?")]
     [InlineData("Who wrote the first Doctor Who story?")] // a story the articles are about
     [InlineData("Who composed the piano piece?")]
+    // Something in the article, not an article named by it.
+    [InlineData("Who wrote the plan in the article?")]
+    [InlineData("What's the title of the plan in the article?")]
+    [InlineData("What was the date of the meeting in the article?")]
     public void Of_NoTopic_Null(string question)
     {
         Assert.Null(ArticleReference.Of(question));

@@ -192,6 +192,8 @@ public sealed class BylineRequestTests
         var answer = ExtractiveAnswerer.Byline(sources);
 
         Assert.Equal("Jane Roe wrote “Talks Stall” [1].", answer.Text);
-        Assert.Equal(Answer.NotCovered, ExtractiveAnswerer.Byline([sources[1]]).Text);
+        // Without an author only when that article was asked about: it says it names none.
+        Assert.Equal("“Other” names no author [1].", ExtractiveAnswerer.Byline([sources[1] with { Number = 1 }]).Text);
+        Assert.Equal(Answer.NotCovered, ExtractiveAnswerer.Byline([]).Text);
     }
 }

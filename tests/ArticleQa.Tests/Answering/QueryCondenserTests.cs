@@ -40,7 +40,14 @@ public sealed class QueryCondenserTests
     // The last question asked again about something else: its subject in place of the old one.
     [InlineData("What did Putin say about the plan?", "And about Europe?", "What did Putin say about Europe?")]
     [InlineData("What did Putin say about the plan?", "What about the elections?", "What did Putin say about the elections?")]
-    [InlineData("What did Putin say about the plan?", "and Europe", "What did Putin say about Europe?")]
+    [InlineData("What did Putin say about the plan?", "And also about Europe?", "What did Putin say about Europe?")]
+    // A name or a person without "about" is more likely a new speaker or subject: asked about as before.
+    [InlineData("What did Putin say about the plan?", "and Europe", "What do the articles say about Europe?")]
+    [InlineData("What did Rubio say about the talks?", "and Yermak?", "What do the articles say about Yermak?")]
+    [InlineData("What did Brandt say about the bridge?", "And the mayor?", "And the mayor? (Brandt)")]
+    // Words that go on with the conversation are no subject.
+    [InlineData("What did Putin say about the plan?", "and then?", "and then? (What did Putin say about the plan; Putin)")]
+    [InlineData("What did Putin say about the plan?", "And in?", "And in? (What did Putin say about the plan; Putin)")]
     [InlineData("Tell me about the plan", "How about the elections?", "Tell me about the elections?")]
     [InlineData("What does the article say regarding sanctions?", "What about troops?", "What does the article say regarding troops?")]
     // A phrase with a preposition in place of the earlier one with the same preposition.

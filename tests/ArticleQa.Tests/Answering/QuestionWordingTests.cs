@@ -215,6 +215,7 @@ public sealed class QuestionWordingTests
     [InlineData("Who are they?", false)]
     [InlineData("How does the plan work?", false)]
     [InlineData("What can Ukraine do?", false)]
+    [InlineData("How does it work?", false)] // the plan just discussed, more likely
     public void IsHelpRequest_AboutTheBotItself(string text, bool expected)
     {
         Assert.Equal(expected, QuestionWording.IsHelpRequest(text));
