@@ -142,15 +142,8 @@ public sealed partial class QueryCondenser(IOptions<LlmOptions> llm, Kernel kern
     /// is searched for by it: carrying the last question too ("What if they don't withdraw?" after "What did Putin say
     /// about Ukrainian troops?") pulled it to sentences with the last question's words.
     /// </summary>
-    internal static bool HasNoSubject(string question)
-    {
-        if (NamesItsSubject(question))
-        {
-            return false;
-        }
-
-        return Learning.TextFeatures.ContentTerms(question).Count == 0;
-    }
+    internal static bool HasNoSubject(string question) =>
+        !NamesItsSubject(question) && Learning.TextFeatures.ContentTerms(question).Count == 0;
 
     /// <summary>
     /// A pronoun or "there", a leading "and" or "what about", or almost no content words and no name of its own. A
